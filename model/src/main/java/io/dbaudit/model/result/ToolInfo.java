@@ -1,0 +1,4 @@
+package io.dbaudit.model.result;
+
+public record ToolInfo(String name, String version) {
+}

@@ -1,0 +1,4 @@
+package io.dbaudit.model.rule;
+
+public record Reference(String title, String url) {
+}
