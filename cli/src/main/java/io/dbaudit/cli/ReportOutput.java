@@ -16,7 +16,7 @@ final class ReportOutput {
     }
 
     static List<Path> emit(ScanReport report, OutputOptions out, PrintStream stdout) {
-        stdout.print(ConsoleSummary.render(report, System.console() != null));
+        stdout.print(new ConsoleSummary(ConsoleSummary.terminalWidth(), System.console() != null).render(report));
         List<Path> written;
         try {
             written = ReportWriters.write(report, out.reportFormats(), out.output);

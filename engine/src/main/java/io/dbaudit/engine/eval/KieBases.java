@@ -6,7 +6,14 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
-import org.kie.api.runtime.KieContainer;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 
 import java.util.List;
 
@@ -16,18 +23,49 @@ import java.util.List;
  * run time.
  */
 public final class KieBases {
-    public static final String BUILTIN = "dbaudit-builtin";
+    /** Written by kie-maven-plugin: the Drools-Model-Version line, then one generated Model class per package. */
+    static final String MODEL_INDEX = "META-INF/kie/io.dbaudit/dbaudit-rules/drools-model";
     private static KieBase builtin;
 
     private KieBases() {
     }
 
+    /**
+     * The executable-model classes the rules module's build generated, instantiated directly. Drools'
+     * classpath KieContainer is not used: inside a fat jar it cannot tell which of the many
+     * pom.properties is the kjar's, finds no model and silently builds an empty knowledge base.
+     */
     public static synchronized KieBase builtin() {
         if (builtin == null) {
-            KieContainer container = KieServices.get().getKieClasspathContainer(KieBases.class.getClassLoader());
-            builtin = container.getKieBase(BUILTIN);
+            List<Model> models = new ArrayList<>();
+            for (String className : modelClassNames(KieBases.class.getClassLoader())) {
+                try {
+                    models.add((Model) Class.forName(className, true, KieBases.class.getClassLoader())
+                            .getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot load precompiled rules " + className, e);
+                }
+            }
+            if (models.isEmpty()) {
+                throw new IllegalStateException("no precompiled rule packs on the classpath (" + MODEL_INDEX + ")");
+            }
+            builtin = KieBaseBuilder.createKieBaseFromModel(models);
         }
         return builtin;
+    }
+
+    private static List<String> modelClassNames(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.contains(":"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Compiles DRL text; every error is reported with its file and line. */
