@@ -2,7 +2,7 @@ package io.dbaudit.cli;
 
 import io.dbaudit.collectors.CollectOptions;
 import io.dbaudit.collectors.PasswordSource;
-import io.dbaudit.collectors.TargetUrls;
+import io.dbaudit.collectors.Targets;
 import io.dbaudit.model.result.ScanReport;
 import io.dbaudit.model.result.TargetStatus;
 import picocli.CommandLine.Command;
@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("Scanning " + url);
             var engine = RuleSetup.engine(List.of());
             ScanReport report = new ScanRunner(engine, CollectOptions.defaults(), Map.of(), Clock.systemUTC())
-                    .run(List.of(new TargetSpec(TargetUrls.parse(url), new PasswordSource.Default())));
+                    .run(List.of(new TargetSpec(Targets.parse(url), new PasswordSource.Default())));
             ReportOutput.emit(report, output, System.out);
             boolean scanned = report.targets().stream().allMatch(t -> t.status() == TargetStatus.COMPLETE
                     || t.status() == TargetStatus.PARTIAL);

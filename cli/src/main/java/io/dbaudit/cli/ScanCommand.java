@@ -2,7 +2,7 @@ package io.dbaudit.cli;
 
 import io.dbaudit.collectors.CollectOptions;
 import io.dbaudit.collectors.PasswordSource;
-import io.dbaudit.collectors.TargetUrls;
+import io.dbaudit.collectors.Targets;
 import io.dbaudit.engine.gate.Gate;
 import io.dbaudit.model.Severity;
 import io.dbaudit.model.Target;
@@ -87,7 +87,7 @@ final class ScanCommand implements Callable<Integer> {
         for (String url : targets) {
             Target t;
             try {
-                t = TargetUrls.parse(url);
+                t = Targets.parse(url);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--target: " + e.getMessage());
             }

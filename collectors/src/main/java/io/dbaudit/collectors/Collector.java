@@ -4,6 +4,8 @@ import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.Target;
 import io.dbaudit.model.facts.TargetFacts;
 
+import java.util.List;
+
 /**
  * Reads facts from one live target, read-only. Implementations are found through ServiceLoader
  * (META-INF/services/io.dbaudit.collectors.Collector), one per engine.
@@ -13,6 +15,17 @@ import io.dbaudit.model.facts.TargetFacts;
  */
 public interface Collector {
     EngineKind engine();
+
+    /** URL schemes this collector's targets use ("postgresql", "redis", ...), lower case. */
+    List<String> schemes();
+
+    /**
+     * Parses a target URL of one of {@link #schemes()}. Must refuse a URL carrying a password, without
+     * echoing it.
+     *
+     * @throws IllegalArgumentException with a message fit for the user
+     */
+    Target parseTarget(String url);
 
     TargetFacts collect(Target target, PasswordSource password, CollectOptions options)
             throws TargetUnavailableException;

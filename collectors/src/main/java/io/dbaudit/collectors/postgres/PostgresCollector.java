@@ -1,5 +1,7 @@
 package io.dbaudit.collectors.postgres;
 
+import io.dbaudit.collectors.TargetUrls;
+
 import io.dbaudit.collectors.CollectOptions;
 import io.dbaudit.collectors.Collector;
 import io.dbaudit.collectors.PasswordSource;
@@ -42,6 +44,16 @@ public final class PostgresCollector implements Collector {
     @Override
     public EngineKind engine() {
         return EngineKind.POSTGRESQL;
+    }
+
+    @Override
+    public List<String> schemes() {
+        return List.of("postgresql", "postgres");
+    }
+
+    @Override
+    public Target parseTarget(String url) {
+        return TargetUrls.parse(url);
     }
 
     @Override

@@ -1,52 +1,40 @@
 package io.dbaudit.model.facts;
 
-import io.dbaudit.model.facts.pg.PgConnection;
-import io.dbaudit.model.facts.pg.PgExtension;
-import io.dbaudit.model.facts.pg.PgFunction;
-import io.dbaudit.model.facts.pg.PgHbaEntry;
-import io.dbaudit.model.facts.pg.PgLanguage;
-import io.dbaudit.model.facts.pg.PgRole;
-import io.dbaudit.model.facts.pg.PgRolePassword;
-import io.dbaudit.model.facts.pg.PgSchemaPrivilege;
-import io.dbaudit.model.facts.pg.PgServer;
-import io.dbaudit.model.facts.pg.PgSetting;
+import io.dbaudit.model.facts.mongo.MongoFacts;
+import io.dbaudit.model.facts.patroni.PatroniFacts;
+import io.dbaudit.model.facts.pg.PgFacts;
+import io.dbaudit.model.facts.redis.RedisFacts;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every fact kind by name: fixtures, snapshots and rule metadata ({@code requires}) refer to kinds by their
- * simple class name. A new fact record is registered here once.
+ * simple class name. Each engine lists its kinds in its own {@code *Facts} class.
  */
 public final class FactTypes {
     private static final Map<String, Class<? extends Fact>> BY_NAME = new LinkedHashMap<>();
 
     static {
-        register(CollectionError.class);
-        register(ScanContext.class);
-        register(RuleParam.class);
-        register(TlsCertificate.class);
-        register(TlsState.class);
-        register(VersionLifecycle.class);
-        register(PgServer.class);
-        register(PgSetting.class);
-        register(PgRole.class);
-        register(PgRolePassword.class);
-        register(PgHbaEntry.class);
-        register(PgExtension.class);
-        register(PgSchemaPrivilege.class);
-        register(PgFunction.class);
-        register(PgLanguage.class);
-        register(PgConnection.class);
+        List.of(CollectionError.class, ScanContext.class, RuleParam.class, TlsCertificate.class, TlsState.class,
+                VersionLifecycle.class).forEach(FactTypes::register);
+        PgFacts.KINDS.forEach(FactTypes::register);
+        RedisFacts.KINDS.forEach(FactTypes::register);
+        MongoFacts.KINDS.forEach(FactTypes::register);
+        PatroniFacts.KINDS.forEach(FactTypes::register);
     }
 
     private FactTypes() {
     }
 
     private static void register(Class<? extends Fact> type) {
-        BY_NAME.put(type.getSimpleName(), type);
+        Class<? extends Fact> previous = BY_NAME.put(type.getSimpleName(), type);
+        if (previous != null && previous != type) {
+            throw new IllegalStateException("two fact kinds named " + type.getSimpleName());
+        }
     }
 
     public static Optional<Class<? extends Fact>> byName(String kind) {

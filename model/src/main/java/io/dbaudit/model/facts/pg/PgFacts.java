@@ -1,0 +1,15 @@
+package io.dbaudit.model.facts.pg;
+
+import io.dbaudit.model.facts.Fact;
+
+import java.util.List;
+
+/** Every PostgreSQL fact kind; {@link io.dbaudit.model.facts.FactTypes} registers them by simple name. */
+public final class PgFacts {
+    public static final List<Class<? extends Fact>> KINDS = List.of(
+            PgServer.class, PgSetting.class, PgRole.class, PgRolePassword.class, PgHbaEntry.class,
+            PgExtension.class, PgSchemaPrivilege.class, PgFunction.class, PgLanguage.class, PgConnection.class);
+
+    private PgFacts() {
+    }
+}
