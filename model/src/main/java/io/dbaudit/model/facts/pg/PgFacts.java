@@ -8,7 +8,10 @@ import java.util.List;
 public final class PgFacts {
     public static final List<Class<? extends Fact>> KINDS = List.of(
             PgServer.class, PgSetting.class, PgRole.class, PgRolePassword.class, PgHbaEntry.class,
-            PgExtension.class, PgSchemaPrivilege.class, PgFunction.class, PgLanguage.class, PgConnection.class);
+            PgExtension.class, PgSchemaPrivilege.class, PgFunction.class, PgLanguage.class, PgConnection.class,
+            PgDatabase.class, PgStatDatabase.class, PgTable.class, PgIndex.class, PgForeignKey.class, PgBackend.class,
+            PgPreparedXact.class, PgSequence.class, PgReplicationClient.class, PgReplicaStatus.class,
+            PgReplicationSlot.class, PgArchiver.class, PgCheckpoint.class);
 
     private PgFacts() {
     }

@@ -1,0 +1,12 @@
+package io.dbaudit.model.facts;
+
+import java.time.Instant;
+
+/**
+ * The newest backup one backup source knows of (shared across engines): pgBackRest, a backup directory,
+ * a Redis RDB save, ... {@code source} names it ("pgbackrest:main", "dir:/backups"); {@code lastSuccess}
+ * is null when the source holds no successful backup.
+ */
+public record BackupStatus(String source, String kind, Instant lastSuccess, Instant lastFailure, String detail)
+        implements Fact {
+}
