@@ -2,7 +2,7 @@ package io.dbaudit.model;
 
 import java.util.Locale;
 
-/** Why a fact kind (and so the rules needing it) could not be evaluated. */
+/** Why a rule was not evaluated: ERROR reasons (facts could not be read) and SKIPPED reasons. */
 public enum ErrorReason {
     /** The connecting role may not read the view or command. */
     PRIVILEGE,
@@ -12,7 +12,11 @@ public enum ErrorReason {
     UNREACHABLE,
     /** The collector never produced that kind of fact (e.g. a snapshot from an older collector). */
     MISSING,
-    ERROR;
+    ERROR,
+    /** SKIPPED: an input the rule needs was not given (e.g. host memory for tuning formulas). */
+    NOT_APPLICABLE,
+    /** SKIPPED: the target is a configuration file and the rule needs a live server. */
+    STATIC;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

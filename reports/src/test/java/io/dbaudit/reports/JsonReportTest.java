@@ -106,7 +106,7 @@ class JsonReportTest {
     void rulesAndSummaryAreWritten() throws IOException {
         JsonNode root = parse();
         JsonNode rule = root.at("/rules/1");
-        assertEquals(List.of("id", "title", "severity", "area", "engines", "requires", "description", "rationale",
+        assertEquals(List.of("id", "title", "severity", "area", "engines", "requires", "skipUnless", "description", "rationale",
                 "parameters", "message", "remediation", "references", "aliases", "frameworks", "source"), keys(rule));
         assertEquals("postgresql", rule.at("/engines/0").textValue());
         assertEquals(List.of("allowed", "maxSuperusers", "ratio"), keys(rule.get("parameters")), "sorted keys");

@@ -71,7 +71,7 @@ final class SampleReports {
         List<RuleMeta> rules = List.of(
                 meta("PG-SEC-001", "Password encryption is scram-sha-256", Severity.HIGH, Area.SECURITY, List.of()),
                 new RuleMeta("PG-SEC-002", ESC_TITLE, Severity.CRITICAL, Area.SECURITY, List.of(EngineKind.POSTGRESQL),
-                        List.of("pg.role"), "Only allow-listed roles may be superusers.",
+                        List.of("pg.role"), List.of(), "Only allow-listed roles may be superusers.",
                         "A superuser bypasses every permission check and can run programs as the server's OS user.",
                         Map.of("allowed", "postgres", "maxSuperusers", 1, "ratio", 0.5),
                         "Role {{role}} is a superuser",
@@ -104,7 +104,7 @@ final class SampleReports {
 
     private static RuleMeta meta(String id, String title, Severity severity, Area area, List<Reference> refs) {
         return new RuleMeta(id, title, severity, area, List.of(EngineKind.POSTGRESQL), List.of("pg.setting"),
-                null, "Rationale of " + id + ".", Map.of(), "message", new Remediation("conf", "reload", "x", null, null),
+                List.of(), null, "Rationale of " + id + ".", Map.of(), "message", new Remediation("conf", "reload", "x", null, null),
                 refs, List.of(), Map.of(), "packs/" + id + ".yaml");
     }
 }

@@ -1,6 +1,8 @@
 package io.dbaudit.engine.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.dbaudit.model.facts.Fact;
+import io.dbaudit.model.facts.ParameterHistory;
 import io.dbaudit.model.facts.VersionLifecycle;
 
 import java.io.IOException;
@@ -10,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The dated support tables shipped with the rules ({@code lifecycle/<product>.yaml} on the classpath),
- * inserted into every session so end-of-life rules compare against data, not version regexes.
+ * The dated support tables ({@code lifecycle/<product>.yaml}) and parameter histories
+ * ({@code lifecycle/<product>-parameters.yaml}) shipped with the rules, inserted into every session so
+ * end-of-life and obsolete-parameter rules compare against data, not version regexes.
  */
 public final class Lifecycles {
     public static final List<String> PRODUCTS = List.of("postgresql", "redis", "mongodb", "patroni");
@@ -19,8 +22,9 @@ public final class Lifecycles {
     private Lifecycles() {
     }
 
-    public static List<VersionLifecycle> fromClasspath(ClassLoader loader) {
-        List<VersionLifecycle> out = new ArrayList<>();
+    /** Lifecycle rows and parameter histories: the facts every session gets. */
+    public static List<Fact> fromClasspath(ClassLoader loader) {
+        List<Fact> out = new ArrayList<>();
         for (String product : PRODUCTS) {
             try (InputStream in = loader.getResourceAsStream("lifecycle/" + product + ".yaml")) {
                 if (in == null) {
@@ -30,6 +34,13 @@ public final class Lifecycles {
                 out.addAll(rows);
             } catch (IOException e) {
                 throw new UncheckedIOException("lifecycle/" + product + ".yaml: " + e.getMessage(), e);
+            }
+            try (InputStream in = loader.getResourceAsStream("lifecycle/" + product + "-parameters.yaml")) {
+                if (in != null) {
+                    out.addAll(Mappers.yaml().readValue(in, new TypeReference<List<ParameterHistory>>() { }));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("lifecycle/" + product + "-parameters.yaml: " + e.getMessage(), e);
             }
         }
         return out;

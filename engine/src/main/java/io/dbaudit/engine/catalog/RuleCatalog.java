@@ -90,7 +90,7 @@ public final class RuleCatalog {
             problems.add(new CatalogProblem(s.location(), "empty rule metadata"));
             return Optional.empty();
         }
-        RuleMeta m = new RuleMeta(raw.id(), raw.title(), raw.severity(), raw.area(), raw.engines(), raw.requires(),
+        RuleMeta m = new RuleMeta(raw.id(), raw.title(), raw.severity(), raw.area(), raw.engines(), raw.requires(), raw.skipUnless(),
                 raw.description(), raw.rationale(), raw.parameters(), raw.message(), raw.remediation(),
                 raw.references(), raw.aliases(), raw.frameworks(), s.location());
         validate(s, m);
@@ -122,6 +122,11 @@ public final class RuleCatalog {
         for (String kind : m.requires()) {
             if (FactTypes.byName(kind).isEmpty()) {
                 problems.add(new CatalogProblem(at, "requires unknown fact kind " + kind));
+            }
+        }
+        for (String kind : m.skipUnless()) {
+            if (FactTypes.byName(kind).isEmpty()) {
+                problems.add(new CatalogProblem(at, "skipUnless names unknown fact kind " + kind));
             }
         }
         if (m.references().isEmpty()) {

@@ -52,6 +52,10 @@ public final class ResultAssembler {
             return result(meta, targetId, Status.ERROR, ErrorReason.MISSING,
                     "not collected: " + String.join(", ", missing), findings);
         }
+        if (!meta.skipUnless().isEmpty() && meta.skipUnless().stream().noneMatch(seen::contains)) {
+            return result(meta, targetId, Status.SKIPPED, ErrorReason.NOT_APPLICABLE,
+                    "needs " + String.join(" or ", meta.skipUnless()) + " (see the rule's description)", List.of());
+        }
         return result(meta, targetId, findings.isEmpty() ? Status.PASS : Status.FAIL, null, null, findings);
     }
 

@@ -47,6 +47,26 @@ public final class SqlQuoting {
         return name;
     }
 
+    private static final Pattern INDEX_DEF = Pattern.compile("CREATE (UNIQUE )?INDEX (\\S.*) ON (\\S.*) USING \\S.*");
+
+    /**
+     * An index definition as pg_get_indexdef() prints it, rewritten to build CONCURRENTLY (the rollback of a
+     * dropped index). The text comes from the server, which quotes identifiers itself; it is still checked:
+     * one line, one statement, the shape pg_get_indexdef produces, and not a partitioned parent (ON ONLY),
+     * which cannot be built concurrently.
+     */
+    public static String concurrentIndexDefinition(String definition) {
+        if (definition == null || definition.indexOf('\n') >= 0 || definition.indexOf('\r') >= 0
+                || definition.indexOf('\0') >= 0 || definition.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("value is not a single index definition");
+        }
+        String d = definition.strip();
+        if (!INDEX_DEF.matcher(d).matches() || d.contains(" ON ONLY ")) {
+            throw new IllegalArgumentException("value is not an index definition that can be built concurrently");
+        }
+        return d.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
+    }
+
     /** A number, refused unless it parses: keeps unchecked text out of numeric positions. */
     public static String number(String value) {
         try {

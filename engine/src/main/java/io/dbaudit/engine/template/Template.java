@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 /**
  * The small template language of messages and remediation: {@code {{name}}} inserts a value as text,
  * {@code {{ident:name}}} / {@code {{literal:name}}} / {@code {{number:name}}} / {@code {{setting:name}}}
- * pass it through {@link SqlQuoting}. Names resolve against the finding's evidence, then {@code param.X}
+ * pass it through {@link SqlQuoting}; {@code {{indexdef:name}}} turns a server-printed index definition
+ * into its CREATE INDEX CONCURRENTLY form. Names resolve against the finding's evidence, then {@code param.X}
  * against the rule's parameters. Deliberately no logic: anything conditional belongs in the DRL.
  */
 public final class Template {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(?:([a-z]+):)?([A-Za-z0-9_.]+)\\s*}}");
     /** Filters allowed where the output is executed (SQL, shell): no raw text. */
-    public static final List<String> QUOTING_FILTERS = List.of("ident", "literal", "number", "setting");
+    public static final List<String> QUOTING_FILTERS = List.of("ident", "literal", "number", "setting", "indexdef");
 
     private final String source;
 
@@ -65,6 +66,7 @@ public final class Template {
             case "literal" -> SqlQuoting.literal(value);
             case "number" -> SqlQuoting.number(value);
             case "setting" -> SqlQuoting.settingName(value);
+            case "indexdef" -> SqlQuoting.concurrentIndexDefinition(value);
             default -> throw new TemplateException("unknown filter '" + filter + "'");
         };
     }

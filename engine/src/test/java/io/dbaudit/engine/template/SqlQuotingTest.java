@@ -55,4 +55,15 @@ class SqlQuotingTest {
         assertThrows(TemplateException.class, () -> t.render(Map.of("role", "a")));
         assertThrows(TemplateException.class, () -> new Template("{{shout:x}}").render(Map.of("x", "y")));
     }
+
+    @Test
+    void indexDefinitionsBecomeConcurrentAndAnythingElseIsRefused() {
+        assertEquals("CREATE UNIQUE INDEX CONCURRENTLY \"i x\" ON public.t USING btree (a) WHERE (b > 0)",
+                SqlQuoting.concurrentIndexDefinition("CREATE UNIQUE INDEX \"i x\" ON public.t USING btree (a) WHERE (b > 0)"));
+        assertThrows(IllegalArgumentException.class,
+                () -> SqlQuoting.concurrentIndexDefinition("CREATE INDEX i ON t USING btree (a); DROP TABLE t"));
+        assertThrows(IllegalArgumentException.class,
+                () -> SqlQuoting.concurrentIndexDefinition("CREATE INDEX i ON ONLY p USING btree (a)"));
+        assertThrows(IllegalArgumentException.class, () -> SqlQuoting.concurrentIndexDefinition("DROP TABLE t"));
+    }
 }

@@ -11,7 +11,7 @@ public final class PgFacts {
             PgExtension.class, PgSchemaPrivilege.class, PgFunction.class, PgLanguage.class, PgConnection.class,
             PgDatabase.class, PgStatDatabase.class, PgTable.class, PgIndex.class, PgForeignKey.class, PgBackend.class,
             PgPreparedXact.class, PgSequence.class, PgReplicationClient.class, PgReplicaStatus.class,
-            PgReplicationSlot.class, PgArchiver.class, PgCheckpoint.class);
+            PgReplicationSlot.class, PgArchiver.class, PgCheckpoint.class, PgFileSetting.class);
 
     private PgFacts() {
     }
