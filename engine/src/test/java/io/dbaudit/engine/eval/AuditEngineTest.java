@@ -82,4 +82,13 @@ class AuditEngineTest {
                 new PackSource("/my/pack", "x/X-SEC-001.drl", DRL.replace("PgRole(login", "NoSuchType(login")))));
         assertTrue(ex.getMessage().contains("/my/pack/x/X-SEC-001.drl:"), ex.getMessage());
     }
+
+    @Test
+    void configFileTargetsSkipRulesNeedingLiveFacts() {
+        Target file = new Target("conf", EngineKind.POSTGRESQL, "file:postgresql.conf",
+                Map.of(Target.SOURCE, Target.SOURCE_CONFIG_FILE));
+        RuleResult r = engine().audit(new TargetFacts(file, null, List.of(), Set.of()), Instant.EPOCH, Map.of()).get(0);
+        assertEquals(Status.SKIPPED, r.status());
+        assertEquals(ErrorReason.STATIC, r.reason());
+    }
 }
