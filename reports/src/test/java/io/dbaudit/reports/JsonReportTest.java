@@ -26,7 +26,7 @@ class JsonReportTest {
     @Test
     void topLevelKeysAreTheRecordComponentsInOrder() throws IOException {
         JsonNode root = parse();
-        assertEquals(List.of("schemaVersion", "tool", "startedAt", "finishedAt", "targets", "results", "rules", "summary"),
+        assertEquals(List.of("schemaVersion", "tool", "startedAt", "finishedAt", "targets", "results", "rules", "summary", "waiverNotices", "fixed"),
                 keys(root));
         assertEquals(1, root.get("schemaVersion").intValue());
         assertEquals("dbaudit", root.at("/tool/name").textValue());
@@ -82,7 +82,7 @@ class JsonReportTest {
     @Test
     void findingsKeepHostileStringsAsJsonStrings() throws IOException {
         JsonNode first = parse().at("/results/1/findings/0");
-        assertEquals(List.of("message", "object", "evidence", "remediation", "rollback", "fingerprint", "location"),
+        assertEquals(List.of("message", "object", "evidence", "remediation", "rollback", "fingerprint", "location", "waiver", "baseline"),
                 keys(first));
         assertEquals(SampleReports.SCRIPT_ROLE, first.at("/evidence/role").textValue());
         assertEquals(List.of("role", "rolsuper"), keys(first.get("evidence")), "evidence keeps insertion order");

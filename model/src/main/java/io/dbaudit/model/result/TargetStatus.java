@@ -8,5 +8,7 @@ public enum TargetStatus {
     PARTIAL,
     UNREACHABLE,
     AUTH_FAILED,
+    /** The target did not finish within the per-target time limit. */
+    TIMEOUT,
     ERROR
 }
