@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 /** The report files a run can write, each under a fixed name in the output directory. */
 public enum ReportFormat {
     JSON("report.json"),
-    HTML("report.html");
+    HTML("report.html"),
+    /** SARIF 2.1.0, for code-scanning dashboards. */
+    SARIF("report.sarif"),
+    /** JUnit XML, for CI test reports. */
+    JUNIT("junit.xml");
 
     private final String fileName;
 
@@ -21,7 +25,7 @@ public enum ReportFormat {
         return fileName;
     }
 
-    /** Parses a comma-separated list such as {@code "json,html"}; case and blanks around names are ignored. */
+    /** Parses a comma-separated list such as {@code "json,html,sarif"}; case and blanks around names are ignored. */
     public static Set<ReportFormat> parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("no report format given (expected " + allowed() + ")");

@@ -1,6 +1,8 @@
 package io.dbaudit.reports;
 
 import io.dbaudit.model.result.ScanReport;
+import io.dbaudit.reports.junit.JunitReportWriter;
+import io.dbaudit.reports.sarif.SarifReportWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,8 @@ public final class ReportWriters {
             written.add(switch (format) {
                 case JSON -> new JsonReportWriter().write(report, file);
                 case HTML -> new HtmlReportWriter().write(report, file);
+                case SARIF -> AtomicFiles.write(file, out -> new SarifReportWriter().write(report, out));
+                case JUNIT -> AtomicFiles.write(file, out -> new JunitReportWriter().write(report, out));
             });
         }
         return List.copyOf(written);

@@ -2,6 +2,7 @@ package io.dbaudit.engine.gate;
 
 import io.dbaudit.model.Severity;
 import io.dbaudit.model.Status;
+import io.dbaudit.model.result.Finding;
 import io.dbaudit.model.result.ScanReport;
 import io.dbaudit.model.result.TargetStatus;
 
@@ -22,8 +23,18 @@ public final class Gate {
      * @param errorsIncomplete count ERROR results as incomplete (not only unreachable targets)
      */
     public static Outcome evaluate(ScanReport report, Optional<Severity> failOn, boolean errorsIncomplete) {
+        return evaluate(report, failOn, errorsIncomplete, false);
+    }
+
+    /**
+     * @param onlyNew count only findings marked NEW against a baseline (findings waived never count)
+     */
+    public static Outcome evaluate(ScanReport report, Optional<Severity> failOn, boolean errorsIncomplete,
+                                   boolean onlyNew) {
         boolean gateFailed = failOn.isPresent() && report.results().stream()
-                .anyMatch(r -> r.status() == Status.FAIL && r.severity().atLeast(failOn.get()));
+                .filter(r -> r.status() == Status.FAIL && r.severity().atLeast(failOn.get()))
+                .anyMatch(r -> r.findings().stream().anyMatch(f -> !f.waived()
+                        && (!onlyNew || Finding.NEW.equals(f.baseline()))));
         if (gateFailed) {
             return Outcome.FINDINGS_AT_OR_ABOVE_THRESHOLD;
         }
