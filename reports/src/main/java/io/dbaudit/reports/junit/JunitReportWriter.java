@@ -181,7 +181,8 @@ public final class JunitReportWriter {
                     newline(3);
                     xml.writeStartElement("failure");
                     xml.writeAttribute("type", r.severity() == null ? "UNKNOWN" : r.severity().name());
-                    List<Finding> findings = r.findings();
+                    List<Finding> open = r.findings().stream().filter(f -> !f.waived()).toList();
+                    List<Finding> findings = open.isEmpty() ? r.findings() : open;
                     String first = findings.isEmpty() ? r.title() : findings.get(0).message();
                     attribute("message", truncate(findings.size() + " finding(s)"
                             + (first == null || first.isBlank() ? "" : ": " + first)));
@@ -202,10 +203,13 @@ public final class JunitReportWriter {
                 case SKIPPED, WAIVED -> {
                     newline(3);
                     xml.writeStartElement("skipped");
-                    String why = r.status() == Status.WAIVED ? "waived"
+                    String justification = r.findings().stream().filter(Finding::waived)
+                            .map(f -> f.waiver().justification()).filter(j -> j != null && !j.isBlank())
+                            .findFirst().orElse(null);
+                    String why = r.status() == Status.WAIVED ? (justification == null ? "waived" : "waived: " + justification)
                             : r.detail() != null && !r.detail().isBlank() ? r.detail()
                             : r.reason() != null ? r.reason().label() : "skipped";
-                    if (r.status() == Status.WAIVED && r.detail() != null && !r.detail().isBlank()) {
+                    if (r.status() == Status.WAIVED && justification == null && r.detail() != null && !r.detail().isBlank()) {
                         why = "waived: " + r.detail();
                     }
                     attribute("message", truncate(why));
@@ -249,6 +253,11 @@ public final class JunitReportWriter {
             b.append("- ").append(Printable.singleLine(Objects.toString(f.object(), "(no object)"))).append('\n');
             if (f.message() != null) {
                 b.append("  ").append(Printable.singleLine(f.message())).append('\n');
+            }
+            if (f.waived()) {
+                b.append("  waived").append(f.waiver().id() == null ? "" : " by " + Printable.singleLine(f.waiver().id()))
+                        .append(f.waiver().justification() == null ? "" : ": " + Printable.singleLine(f.waiver().justification()))
+                        .append('\n');
             }
             if (f.location() != null) {
                 b.append("  location: ").append(Printable.singleLine(f.location())).append('\n');

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.Severity;
 import io.dbaudit.model.Status;
+import io.dbaudit.model.result.AppliedWaiver;
 import io.dbaudit.model.result.Finding;
 import io.dbaudit.model.result.RuleResult;
 import io.dbaudit.model.result.ScanReport;
@@ -39,8 +40,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code tool.driver.rules} lists every rule of the report (plus a minimal entry for any result whose
  *       rule has no metadata, so each {@code ruleIndex} points at a real descriptor);</li>
- *   <li>every finding of a FAIL result is one result; WAIVED results are written the same way but carry an
- *       external suppression, so viewers show them as dismissed rather than dropping them;</li>
+ *   <li>every finding of a FAIL result is one result; WAIVED results (and waived findings) are written the same
+ *       way but carry an external suppression with the waiver's justification, so viewers show them as
+ *       dismissed rather than dropping them; a finding's baseline state becomes {@code baselineState};</li>
  *   <li>ERROR results and targets that could not be scanned become tool execution notifications, and an
  *       unscanned target makes {@code executionSuccessful} false. PASS and SKIPPED results are not written.</li>
  * </ul>
@@ -278,10 +280,29 @@ public final class SarifReportWriter {
         if (f != null && notBlank(f.fingerprint())) {
             result.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
         }
-        if (r.status() == Status.WAIVED) {
+        if (f != null && f.baseline() != null) {
+            result.put("baselineState", Finding.NEW.equals(f.baseline()) ? "new" : "unchanged");
+        }
+        AppliedWaiver waiver = f == null ? null : f.waiver();
+        if (r.status() == Status.WAIVED || waiver != null) {
             ObjectNode suppression = result.putArray("suppressions").addObject();
             suppression.put("kind", "external");
-            suppression.put("justification", notBlank(r.detail()) ? r.detail() : "waived");
+            suppression.put("status", "accepted");
+            String justification = waiver != null && notBlank(waiver.justification()) ? waiver.justification()
+                    : notBlank(r.detail()) ? r.detail() : "waived";
+            suppression.put("justification", justification);
+            if (waiver != null) {
+                ObjectNode wp = suppression.putObject("properties");
+                if (waiver.id() != null) {
+                    wp.put("waiverId", waiver.id());
+                }
+                if (waiver.expires() != null) {
+                    wp.put("expires", waiver.expires().toString());
+                }
+                if (waiver.approver() != null) {
+                    wp.put("approver", waiver.approver());
+                }
+            }
         }
 
         ObjectNode props = result.putObject("properties");

@@ -5,6 +5,7 @@ import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.ErrorReason;
 import io.dbaudit.model.Severity;
 import io.dbaudit.model.Status;
+import io.dbaudit.model.result.AppliedWaiver;
 import io.dbaudit.model.result.Finding;
 import io.dbaudit.model.result.RuleResult;
 import io.dbaudit.model.result.ScanReport;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,6 +221,27 @@ class JunitReportWriterTest {
         Element error = only(cases.get(1), "error");
         assertEquals("unreachable", error.getAttribute("type"));
         assertEquals("unreachable", error.getAttribute("message"));
+    }
+
+    @Test
+    void waivedFindingsAreMarkedAndNotCounted() throws Exception {
+        ScanReport r = report();
+        RuleResult fail = r.results().get(1);
+        List<Finding> findings = List.of(fail.findings().get(0).withWaiver(
+                        new AppliedWaiver("W-1", "accepted \n risk", LocalDate.parse("2026-12-31"), "dba")),
+                fail.findings().get(1));
+        RuleResult partlyWaived = new RuleResult(fail.ruleId(), fail.target(), Status.FAIL, null, null, fail.severity(),
+                fail.area(), fail.title(), fail.remediationLanguage(), fail.effect(), findings);
+        RuleResult allWaived = new RuleResult("PG-SEC-005", "pg-prod", Status.WAIVED, null, null, Severity.MEDIUM,
+                Area.SECURITY, "Passwords expire", null, null, List.of(findings.get(0)));
+        ScanReport s = new ScanReport(1, r.tool(), r.startedAt(), r.finishedAt(), List.of(r.targets().get(0)),
+                List.of(partlyWaived, allWaived), List.of(), r.summary());
+        Element suite = only(parse(new JunitReportWriter().toXml(s)).getDocumentElement(), "testsuite");
+        List<Element> cases = children(suite, "testcase");
+        Element failure = only(cases.get(0), "failure");
+        assertEquals("1 finding(s): Role " + SQL + " is a superuser", failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().contains("  waived by W-1: accepted \\n risk\n"), failure.getTextContent());
+        assertEquals("waived: accepted \\n risk", only(cases.get(1), "skipped").getAttribute("message"));
     }
 
     @Test

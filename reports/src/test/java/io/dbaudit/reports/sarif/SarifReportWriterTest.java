@@ -14,6 +14,7 @@ import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.ErrorReason;
 import io.dbaudit.model.Severity;
 import io.dbaudit.model.Status;
+import io.dbaudit.model.result.AppliedWaiver;
 import io.dbaudit.model.result.Finding;
 import io.dbaudit.model.result.RuleResult;
 import io.dbaudit.model.result.ScanReport;
@@ -35,6 +36,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,10 +90,11 @@ class SarifReportWriterTest {
         ev2.put("location", "conf/postgresql.conf:12");
         List<Finding> superusers = List.of(
                 new Finding("Role " + SCRIPT + " is a superuser", SCRIPT_OBJECT, ev1,
-                        "ALTER ROLE \"" + SCRIPT + "\" NOSUPERUSER;", null, "fp-script-0001", null),
+                        "ALTER ROLE \"" + SCRIPT + "\" NOSUPERUSER;", null, "fp-script-0001", null)
+                        .withBaseline(Finding.NEW),
                 new Finding("Role " + SQL + " is a superuser", SQL_OBJECT, ev2,
                         "ALTER ROLE \"evil\"\"; DROP TABLE t; --\" NOSUPERUSER;", "ALTER ROLE x SUPERUSER;",
-                        "fp-sql-0002", "conf/postgresql.conf:12"));
+                        "fp-sql-0002", "conf/postgresql.conf:12").withBaseline(Finding.EXISTING));
         List<Finding> tuning = List.of(
                 new Finding("work_mem is 64kB", "setting work_mem", Map.of(), null, null, "fp-abs-0003",
                         "/etc/postgresql/16/main/postgresql.conf:7"),
@@ -111,7 +114,8 @@ class SarifReportWriterTest {
                 new RuleResult("PG-SEC-005", "pg-prod", Status.WAIVED, null, null, Severity.MEDIUM, Area.SECURITY,
                         "Passwords expire", "sql", "online",
                         List.of(new Finding("Role app has no VALID UNTIL", "role app", Map.of(), null, null,
-                                "fp-waived-0005", null))),
+                                "fp-waived-0005", null).withWaiver(new AppliedWaiver("W-1", "accepted until the "
+                                + SCRIPT + " migration", LocalDate.parse("2026-12-31"), "dba-lead")))),
                 new RuleResult("PG-TUN-002", "pg-prod", Status.FAIL, null, null, Severity.LOW, Area.TUNING,
                         "work_mem is sized", "conf", "reload", tuning),
                 // A result whose rule has no metadata in the report still gets a descriptor.
@@ -254,7 +258,16 @@ class SarifReportWriterTest {
         JsonNode waived = results.path(2);
         assertEquals(1, waived.path("suppressions").size());
         assertEquals("external", waived.path("suppressions").path(0).path("kind").asText());
-        assertEquals("waived", waived.path("suppressions").path(0).path("justification").asText());
+        JsonNode suppression = waived.path("suppressions").path(0);
+        assertEquals("accepted until the " + SCRIPT + " migration", suppression.path("justification").asText());
+        assertEquals("accepted", suppression.path("status").asText());
+        assertEquals("W-1", suppression.path("properties").path("waiverId").asText());
+        assertEquals("2026-12-31", suppression.path("properties").path("expires").asText());
+        assertEquals("dba-lead", suppression.path("properties").path("approver").asText());
+
+        assertEquals("new", first.path("baselineState").asText());
+        assertEquals("unchanged", results.path(1).path("baselineState").asText());
+        assertTrue(results.path(3).path("baselineState").isMissingNode());
 
         JsonNode orphan = results.path(5);
         assertEquals("Orphan rule", orphan.path("message").path("text").asText());
