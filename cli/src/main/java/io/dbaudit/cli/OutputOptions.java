@@ -11,7 +11,7 @@ import java.util.Set;
 /** Where reports go and in which formats (a picocli mixin shared by scan and demo). */
 final class OutputOptions {
     @Option(names = "--format", split = ",", paramLabel = "FORMAT",
-            description = "Report formats, comma-separated: json, html (default: ${DEFAULT-VALUE}).",
+            description = "Report formats, comma-separated: json, html, sarif, junit (default: ${DEFAULT-VALUE}).",
             defaultValue = "json,html")
     Set<String> formats;
 
@@ -25,7 +25,7 @@ final class OutputOptions {
             try {
                 out.add(ReportFormat.valueOf(f.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new BadInputException("unknown report format '" + f + "' (expected json, html)");
+                throw new BadInputException("unknown report format '" + f + "' (expected json, html, sarif, junit)");
             }
         }
         return out;
