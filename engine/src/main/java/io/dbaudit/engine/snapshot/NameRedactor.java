@@ -33,12 +33,15 @@ public final class NameRedactor {
     private static final Set<String> TEXT_FIELDS = Set.of("definition", "predicate", "identity", "subject", "issuer",
             "message", "detail", "lastArchivedWal", "lastFailedWal", "file", "sourceFile");
     /** Kinds whose "name" is a configuration or product name, not a user object. */
-    private static final Map<String, Set<String>> EXEMPT = Map.of(
-            "PgSetting", Set.of("name", "sourceFile"), "PgFileSetting", Set.of("name", "sourceFile"),
-            "PgExtension", Set.of("name", "schema"), "PgLanguage", Set.of("name"), "RuleParam", Set.of("name"),
-            "ParameterHistory", Set.of("name"), "CollectionError", Set.of("message"));
+    private static final Map<String, Set<String>> EXEMPT = Map.ofEntries(
+            Map.entry("PgSetting", Set.of("name", "sourceFile")), Map.entry("PgFileSetting", Set.of("name", "sourceFile")),
+            Map.entry("PgExtension", Set.of("name", "schema")), Map.entry("PgLanguage", Set.of("name")),
+            Map.entry("RuleParam", Set.of("name")), Map.entry("ParameterHistory", Set.of("name")),
+            Map.entry("CollectionError", Set.of("message")), Map.entry("RedisConfig", Set.of("name")),
+            Map.entry("RedisServer", Set.of("role")), Map.entry("RedisRole", Set.of("role")));
     private static final Set<String> KEEP = Set.of("all", "PUBLIC", "public", "postgres", "sameuser", "samerole",
-            "samehost", "samenet", "replication", "pg_catalog", "information_schema", "template0", "template1");
+            "samehost", "samenet", "replication", "pg_catalog", "information_schema", "template0", "template1",
+            "default", "admin", "local", "config");
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private final byte[] salt;

@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
  * The small template language of messages and remediation: {@code {{name}}} inserts a value as text,
  * {@code {{ident:name}}} / {@code {{literal:name}}} / {@code {{number:name}}} / {@code {{setting:name}}}
  * pass it through {@link SqlQuoting}; {@code {{indexdef:name}}} turns a server-printed index definition
- * into its CREATE INDEX CONCURRENTLY form. Names resolve against the finding's evidence, then {@code param.X}
+ * into its CREATE INDEX CONCURRENTLY form; {@code {{redis:x}}} is one redis-cli argument and
+ * {@code {{json:x}}} one JavaScript/JSON string literal (for mongosh). Names resolve against the finding's evidence, then {@code param.X}
  * against the rule's parameters. Deliberately no logic: anything conditional belongs in the DRL.
  */
 public final class Template {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(?:([a-z]+):)?([A-Za-z0-9_.]+)\\s*}}");
     /** Filters allowed where the output is executed (SQL, shell): no raw text. */
-    public static final List<String> QUOTING_FILTERS = List.of("ident", "literal", "number", "setting", "indexdef");
+    public static final List<String> QUOTING_FILTERS = List.of("ident", "literal", "number", "setting", "indexdef",
+            "redis", "json");
 
     private final String source;
 
@@ -67,6 +69,8 @@ public final class Template {
             case "number" -> SqlQuoting.number(value);
             case "setting" -> SqlQuoting.settingName(value);
             case "indexdef" -> SqlQuoting.concurrentIndexDefinition(value);
+            case "redis" -> OtherQuoting.redisArgument(value);
+            case "json" -> OtherQuoting.jsonString(value);
             default -> throw new TemplateException("unknown filter '" + filter + "'");
         };
     }

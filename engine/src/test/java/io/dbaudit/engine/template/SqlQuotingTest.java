@@ -66,4 +66,11 @@ class SqlQuotingTest {
                 () -> SqlQuoting.concurrentIndexDefinition("CREATE INDEX i ON ONLY p USING btree (a)"));
         assertThrows(IllegalArgumentException.class, () -> SqlQuoting.concurrentIndexDefinition("DROP TABLE t"));
     }
+
+    @Test
+    void redisAndJsonQuotingKeepHostileValuesOneToken() {
+        assertEquals("\"a\\\"b\\x0a\"", OtherQuoting.redisArgument("a\"b\n"));
+        assertEquals("\"x\\\"); db.dropDatabase(); (\"", OtherQuoting.jsonString("x\"); db.dropDatabase(); ("));
+        assertEquals("\"\\u003cscript>\\n\"", OtherQuoting.jsonString("<script>\n"));
+    }
 }
