@@ -1,11 +1,20 @@
 package io.dbaudit.collectors.postgres;
 
+import io.dbaudit.model.facts.pg.PgArchiver;
+import io.dbaudit.model.facts.pg.PgBackend;
+import io.dbaudit.model.facts.pg.PgCheckpoint;
 import io.dbaudit.model.facts.pg.PgConnection;
+import io.dbaudit.model.facts.pg.PgDatabase;
 import io.dbaudit.model.facts.pg.PgHbaEntry;
+import io.dbaudit.model.facts.pg.PgPreparedXact;
+import io.dbaudit.model.facts.pg.PgReplicaStatus;
+import io.dbaudit.model.facts.pg.PgReplicationClient;
+import io.dbaudit.model.facts.pg.PgReplicationSlot;
 import io.dbaudit.model.facts.pg.PgRole;
 import io.dbaudit.model.facts.pg.PgRolePassword;
 import io.dbaudit.model.facts.pg.PgServer;
 import io.dbaudit.model.facts.pg.PgSetting;
+import io.dbaudit.model.facts.pg.PgStatDatabase;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,8 +26,17 @@ import java.util.List;
 final class ClusterReads {
     /** pg_hba_file_rules gained file_name (and include directives) in PostgreSQL 16. */
     private static final int HBA_FILE_NAME_SINCE = 160000;
+    /** pg_stat_database.checksum_failures since 12. */
+    private static final int CHECKSUM_FAILURES_SINCE = 120000;
+    /** pg_replication_slots.wal_status since 13. */
+    private static final int WAL_STATUS_SINCE = 130000;
+    /** pg_get_wal_replay_pause_state() since 14. */
+    private static final int PAUSE_STATE_SINCE = 140000;
+    private static final String READ_ALL_STATS_NEEDED = "needs pg_read_all_stats (or pg_monitor, or superuser): "
+            + "without it the server hides the state, timings and WAL positions of other roles' sessions";
 
     private final Connection connection;
+    private Boolean readAllStats;
 
     ClusterReads(Connection connection) {
         this.connection = connection;
@@ -67,7 +85,9 @@ final class ClusterReads {
         });
     }
 
+    /** Client sessions; refused without pg_read_all_stats, which hides other roles' address and TLS state. */
     List<PgConnection> connections() throws SQLException {
+        requireReadAllStats();
         return Rows.query(connection, "connections", rs -> new PgConnection(rs.getInt("pid"), rs.getString("usename"),
                 rs.getString("datname"), rs.getString("client_addr"), rs.getString("application_name"),
                 rs.getBoolean("ssl"), rs.getString("ssl_version")));
@@ -75,5 +95,89 @@ final class ClusterReads {
 
     List<String> databases() throws SQLException {
         return Rows.query(connection, "databases", rs -> rs.getString("datname"));
+    }
+
+    List<PgDatabase> databaseFacts() throws SQLException {
+        return Rows.query(connection, "database_facts", rs -> new PgDatabase(rs.getString("datname"),
+                rs.getString("owner"), rs.getBoolean("datallowconn"), rs.getInt("datconnlimit"),
+                rs.getBoolean("datistemplate"), rs.getLong("size_bytes"), rs.getLong("frozen_xid_age"),
+                rs.getLong("min_mxid_age")));
+    }
+
+    List<PgStatDatabase> statDatabases(int versionNum) throws SQLException {
+        String sql = versionNum == 0 || versionNum >= CHECKSUM_FAILURES_SINCE ? "stat_database" : "stat_database_10";
+        return Rows.query(connection, sql, rs -> new PgStatDatabase(rs.getString("datname"),
+                Rows.instant(rs, "stats_reset"), Rows.nullableLong(rs, "checksum_failures"),
+                rs.getLong("xact_commit"), rs.getLong("xact_rollback"), rs.getLong("blks_read"),
+                rs.getLong("blks_hit"), rs.getLong("deadlocks"), rs.getLong("temp_bytes"),
+                rs.getLong("numbackends")));
+    }
+
+    /** Client backends and walsenders; refused without pg_read_all_stats, which would hide other roles' state. */
+    List<PgBackend> backends() throws SQLException {
+        requireReadAllStats();
+        return Rows.query(connection, "backends", rs -> new PgBackend(rs.getInt("pid"), rs.getString("usename"),
+                rs.getString("datname"), rs.getString("backend_type"), rs.getString("state"),
+                Rows.instant(rs, "backend_start"), Rows.instant(rs, "xact_start"), Rows.instant(rs, "query_start"),
+                Rows.instant(rs, "state_change"), rs.getString("wait_event_type"), rs.getBoolean("blocked")));
+    }
+
+    List<PgPreparedXact> preparedXacts() throws SQLException {
+        return Rows.query(connection, "prepared_xacts", rs -> new PgPreparedXact(rs.getString("gid"),
+                Rows.instant(rs, "prepared"), rs.getString("owner"), rs.getString("database")));
+    }
+
+    /** pg_stat_replication; its LSNs and lags are NULL without pg_read_all_stats, so that is required. */
+    List<PgReplicationClient> replicationClients() throws SQLException {
+        requireReadAllStats();
+        return Rows.query(connection, "replication_clients", rs -> new PgReplicationClient(
+                rs.getString("application_name"), rs.getString("client_addr"), rs.getString("state"),
+                rs.getString("sync_state"), rs.getLong("sent_lag_bytes"), rs.getLong("write_lag_bytes"),
+                rs.getLong("flush_lag_bytes"), rs.getLong("replay_lag_bytes"),
+                Rows.nullableDouble(rs, "write_lag_seconds"), Rows.nullableDouble(rs, "flush_lag_seconds"),
+                Rows.nullableDouble(rs, "replay_lag_seconds")));
+    }
+
+    /**
+     * One row on a standby, none on a primary. pg_stat_wal_receiver shows its status only to
+     * pg_read_all_stats, so that is required (on a primary too, so the outcome does not depend on the role).
+     */
+    List<PgReplicaStatus> replicaStatus(int versionNum) throws SQLException {
+        requireReadAllStats();
+        String sql = versionNum == 0 || versionNum >= PAUSE_STATE_SINCE ? "replica_status" : "replica_status_10";
+        return Rows.query(connection, sql, rs -> new PgReplicaStatus(rs.getString("receive_lsn"),
+                rs.getString("replay_lsn"), rs.getLong("receive_replay_gap_bytes"),
+                Rows.instant(rs, "last_replay_timestamp"), rs.getBoolean("replay_paused"),
+                rs.getString("wal_receiver_status"), rs.getString("sender_host"),
+                Rows.nullableInt(rs, "sender_port")));
+    }
+
+    List<PgReplicationSlot> replicationSlots(int versionNum) throws SQLException {
+        String sql = versionNum == 0 || versionNum >= WAL_STATUS_SINCE ? "replication_slots" : "replication_slots_10";
+        return Rows.query(connection, sql, rs -> new PgReplicationSlot(rs.getString("slot_name"),
+                rs.getString("slot_type"), rs.getString("database"), rs.getString("plugin"),
+                rs.getBoolean("active"), rs.getBoolean("temporary"), Rows.nullableLong(rs, "retained_bytes"),
+                rs.getString("wal_status")));
+    }
+
+    List<PgArchiver> archiver() throws SQLException {
+        return Rows.query(connection, "archiver", rs -> new PgArchiver(rs.getLong("archived_count"),
+                rs.getString("last_archived_wal"), Rows.instant(rs, "last_archived_time"),
+                rs.getLong("failed_count"), rs.getString("last_failed_wal"), Rows.instant(rs, "last_failed_time"),
+                Rows.instant(rs, "stats_reset")));
+    }
+
+    List<PgCheckpoint> checkpoint() throws SQLException {
+        return Rows.query(connection, "checkpoint", rs -> new PgCheckpoint(Rows.instant(rs, "checkpoint_time"),
+                rs.getInt("timeline_id"), rs.getString("redo_lsn")));
+    }
+
+    private void requireReadAllStats() throws SQLException {
+        if (readAllStats == null) {
+            readAllStats = Rows.query(connection, "read_all_stats", rs -> rs.getBoolean("read_all_stats")).get(0);
+        }
+        if (!readAllStats) {
+            throw SqlFailures.privilege(READ_ALL_STATS_NEEDED);
+        }
     }
 }

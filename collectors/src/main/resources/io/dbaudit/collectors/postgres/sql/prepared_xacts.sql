@@ -1,0 +1,3 @@
+SELECT gid, prepared, owner, database
+FROM pg_prepared_xacts
+ORDER BY prepared, gid

@@ -1,0 +1,12 @@
+-- PostgreSQL 10 to 12: no wal_status column.
+WITH here AS (
+    SELECT CASE WHEN pg_is_in_recovery()
+                THEN coalesce(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())
+                ELSE pg_current_wal_lsn() END AS lsn
+)
+SELECT s.slot_name, s.slot_type, s.database, s.plugin, s.active, s.temporary,
+       pg_wal_lsn_diff(here.lsn, s.restart_lsn)::bigint AS retained_bytes,
+       NULL::text AS wal_status
+FROM pg_replication_slots s
+CROSS JOIN here
+ORDER BY s.slot_name
