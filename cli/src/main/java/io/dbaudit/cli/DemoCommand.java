@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,12 @@ final class DemoCommand implements Callable<Integer> {
             String url = "postgresql://postgres@localhost:" + server.port() + "/postgres?sslmode=disable";
             System.out.println("Scanning " + url);
             var engine = RuleSetup.engine(List.of());
-            ScanReport report = new ScanRunner(engine, CollectOptions.defaults(), Map.of(), Clock.systemUTC())
-                    .run(List.of(new TargetSpec(Targets.parse(url), new PasswordSource.Default())));
-            ReportOutput.emit(report, output, System.out);
+            Clock clock = Clock.systemUTC();
+            var started = clock.instant();
+            List<CollectedTarget> collected = new FleetCollector(CollectOptions.defaults(), 1, Duration.ofMinutes(5))
+                    .collect(List.of(new TargetSpec(Targets.parse(url), new PasswordSource.Default())));
+            ScanReport report = Evaluation.evaluate(engine, collected, Map.of(), started, clock);
+            ReportOutput.emit(report, report, output, System.out);
             boolean scanned = report.targets().stream().allMatch(t -> t.status() == TargetStatus.COMPLETE
                     || t.status() == TargetStatus.PARTIAL);
             if (!scanned) {

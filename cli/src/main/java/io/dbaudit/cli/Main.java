@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 
 @Command(name = "dbaudit", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Policy-as-code compliance and audit scanner for PostgreSQL, Patroni, MongoDB and Redis.",
-        subcommands = {ScanCommand.class, RulesCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, CollectCommand.class, EvaluateCommand.class, DiffCommand.class,
+                RulesCommand.class, WaiversCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 tool error, 2 bad input, 4 gate failed (--fail-on), 5 incomplete."})
 public final class Main implements Runnable {
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List and show rules.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.ShowRule.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.ShowRule.class, RulesValidate.class, RulesTest.class})
 final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
