@@ -32,6 +32,10 @@ public final class FactTypes {
     }
 
     private static void register(Class<? extends Fact> type) {
+        if (type.isRecord() && java.util.Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals("kind"))) {
+            // A component named kind would shadow Fact.kind(), and the engine would never see the fact's kind.
+            throw new IllegalStateException(type.getSimpleName() + " has a component named 'kind'");
+        }
         Class<? extends Fact> previous = BY_NAME.put(type.getSimpleName(), type);
         if (previous != null && previous != type) {
             throw new IllegalStateException("two fact kinds named " + type.getSimpleName());
