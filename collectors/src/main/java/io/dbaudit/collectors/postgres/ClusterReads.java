@@ -5,6 +5,7 @@ import io.dbaudit.model.facts.pg.PgBackend;
 import io.dbaudit.model.facts.pg.PgCheckpoint;
 import io.dbaudit.model.facts.pg.PgConnection;
 import io.dbaudit.model.facts.pg.PgDatabase;
+import io.dbaudit.model.facts.pg.PgFileSetting;
 import io.dbaudit.model.facts.pg.PgHbaEntry;
 import io.dbaudit.model.facts.pg.PgPreparedXact;
 import io.dbaudit.model.facts.pg.PgReplicaStatus;
@@ -170,6 +171,13 @@ final class ClusterReads {
     List<PgCheckpoint> checkpoint() throws SQLException {
         return Rows.query(connection, "checkpoint", rs -> new PgCheckpoint(Rows.instant(rs, "checkpoint_time"),
                 rs.getInt("timeline_id"), rs.getString("redo_lsn")));
+    }
+
+    /** pg_file_settings: superuser by default (grantable); shows lines the server could not apply. */
+    List<PgFileSetting> fileSettings() throws SQLException {
+        return Rows.query(connection, "file_settings", rs -> new PgFileSetting(rs.getString("sourcefile"),
+                rs.getInt("sourceline"), rs.getInt("seqno"), rs.getString("name"), rs.getString("setting"),
+                rs.getBoolean("applied"), rs.getString("error")));
     }
 
     private void requireReadAllStats() throws SQLException {

@@ -22,6 +22,7 @@ import io.dbaudit.model.facts.TlsState;
 import io.dbaudit.model.facts.pg.PgArchiver;
 import io.dbaudit.model.facts.pg.PgBackend;
 import io.dbaudit.model.facts.pg.PgCheckpoint;
+import io.dbaudit.model.facts.pg.PgFileSetting;
 import io.dbaudit.model.facts.pg.PgConnection;
 import io.dbaudit.model.facts.pg.PgDatabase;
 import io.dbaudit.model.facts.pg.PgExtension;
@@ -142,6 +143,7 @@ public final class PostgresCollector implements Collector {
         ledger.gather(PgReplicationSlot.class, () -> reads.replicationSlots(versionNum));
         ledger.gather(PgArchiver.class, reads::archiver);
         ledger.gather(PgCheckpoint.class, reads::checkpoint);
+        ledger.gather(PgFileSetting.class, reads::fileSettings);
         return server.map(PgServer::version).orElse(null);
     }
 

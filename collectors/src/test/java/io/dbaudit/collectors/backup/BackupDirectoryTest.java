@@ -44,7 +44,7 @@ class BackupDirectoryTest {
         assertEquals("dir:" + root, status.source());
         assertEquals(NEWEST, status.lastSuccess());
         assertNull(status.lastFailure());
-        assertNull(status.kind());
+        assertNull(status.backupType());
         assertTrue(status.detail().contains("newest dumps/2026-03-01"), status.detail());
     }
 

@@ -70,7 +70,7 @@ class PgBackRestInfoTest {
         BackupStatus status = PgBackRestInfo.parse("main", HEALTHY);
         assertEquals("pgbackrest:main", status.source());
         assertEquals(Instant.ofEpochSecond(1793581215), status.lastSuccess());
-        assertEquals("diff", status.kind());
+        assertEquals("diff", status.backupType());
         assertEquals(Instant.ofEpochSecond(1793667622), status.lastFailure());
         assertEquals("status 0 (ok); 3 backup(s), newest good 20261101-010000F_20261102-010000D;"
                 + " wal archive min/max 000000020000000000000010/000000020000000000000042", status.detail());
@@ -81,7 +81,7 @@ class PgBackRestInfoTest {
         String old = HEALTHY.replace("\"error\":true,", "").replace("\"error\":false,", "");
         BackupStatus status = PgBackRestInfo.parse("main", old);
         assertEquals(Instant.ofEpochSecond(1793667622), status.lastSuccess());
-        assertEquals("incr", status.kind());
+        assertEquals("incr", status.backupType());
         assertNull(status.lastFailure());
     }
 
@@ -90,7 +90,7 @@ class PgBackRestInfoTest {
         BackupStatus status = PgBackRestInfo.parse("demo", MISSING_STANZA);
         assertNull(status.lastSuccess());
         assertNull(status.lastFailure());
-        assertNull(status.kind());
+        assertNull(status.backupType());
         assertEquals("status 1 (missing stanza path); 0 backup(s); no wal archive", status.detail());
     }
 

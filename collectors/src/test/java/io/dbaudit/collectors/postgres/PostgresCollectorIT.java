@@ -62,7 +62,7 @@ class PostgresCollectorIT {
             "PgHbaEntry", "PgConnection", "TlsState", "TlsCertificate", "PgExtension", "PgSchemaPrivilege",
             "PgFunction", "PgLanguage", "PgDatabase", "PgStatDatabase", "PgTable", "PgIndex", "PgForeignKey",
             "PgBackend", "PgPreparedXact", "PgSequence", "PgReplicationClient", "PgReplicaStatus",
-            "PgReplicationSlot", "PgArchiver", "PgCheckpoint", "HostResources");
+            "PgReplicationSlot", "PgArchiver", "PgCheckpoint", "HostResources", "PgFileSetting");
 
     private static EmbeddedPostgres pg;
     private static TargetFacts superuserScan;
@@ -269,9 +269,10 @@ class PostgresCollectorIT {
                 OPTIONS);
         Map<String, ErrorReason> errors = scan.errors().stream()
                 .collect(java.util.stream.Collectors.toMap(CollectionError::factKind, CollectionError::reason));
-        assertEquals(Map.of("PgRolePassword", ErrorReason.PRIVILEGE, "PgHbaEntry", ErrorReason.PRIVILEGE), errors);
+        assertEquals(Map.of("PgRolePassword", ErrorReason.PRIVILEGE, "PgHbaEntry", ErrorReason.PRIVILEGE,
+                "PgFileSetting", ErrorReason.PRIVILEGE), errors);
         Set<String> expected = new java.util.HashSet<>(ALL_KINDS);
-        expected.removeAll(Set.of("PgRolePassword", "PgHbaEntry"));
+        expected.removeAll(Set.of("PgRolePassword", "PgHbaEntry", "PgFileSetting"));
         assertEquals(expected, scan.collected());
         assertFalse(only(scan, PgServer.class).sessionSuperuser());
         assertEquals("auditor", only(scan, PgServer.class).currentUser());

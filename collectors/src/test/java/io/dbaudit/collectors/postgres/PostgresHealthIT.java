@@ -348,7 +348,7 @@ class PostgresHealthIT {
     @Test
     void pgMonitorReadsEverythingButUnreadableSequencesAndSeesNoColumnStatistics() {
         assertEquals(Map.of("PgRolePassword", ErrorReason.PRIVILEGE, "PgHbaEntry", ErrorReason.PRIVILEGE,
-                "PgSequence", ErrorReason.PRIVILEGE), errors(monitorScan));
+                "PgSequence", ErrorReason.PRIVILEGE, "PgFileSetting", ErrorReason.PRIVILEGE), errors(monitorScan));
         CollectionError sequences = monitorScan.errors().stream().filter(e -> e.factKind().equals("PgSequence"))
                 .findFirst().orElseThrow();
         assertTrue(sequences.message().contains("database shop"), sequences.message());
