@@ -34,24 +34,51 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "An extra rule pack directory (repeatable).")
     List<Path> rulePacks = new ArrayList<>();
 
+    @Option(names = {"-c", "--config"}, paramLabel = "PATH",
+            description = "A configuration file or directory to judge without a server (postgresql.conf, pg_hba.conf, "
+                    + "patroni.yml, redis.conf, mongod.conf); repeatable, mixable with live targets.")
+    List<Path> configs = new ArrayList<>();
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "The engine of the --config files when their name and content do not tell.")
+    String engine;
+
+    @Option(names = "--pg-version", paramLabel = "MAJOR",
+            description = "PostgreSQL major version the --config files are meant for (version-aware checks).")
+    Integer pgVersion;
+
     @Option(names = "--param", paramLabel = "RULE.NAME=VALUE",
             description = "Override a rule parameter, e.g. PG-SEC-009.days=30 (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
-        List<TargetSpec> specs = targets.specs();
+        if (!targets.given() && configs.isEmpty()) {
+            throw new BadInputException("give --target URL, --inventory FILE or --config PATH");
+        }
+        List<TargetSpec> specs = targets.given() ? targets.specs() : List.of();
+        java.util.Optional<io.dbaudit.model.EngineKind> forced;
+        try {
+            forced = java.util.Optional.ofNullable(engine).map(io.dbaudit.model.EngineKind::parse);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--engine: " + e.getMessage());
+        }
+        List<CollectedTarget> files = configs.isEmpty() ? List.of()
+                : ConfigTargets.load(configs, forced, java.util.Optional.ofNullable(pgVersion));
         output.reportFormats();
         ReportPipeline.Inputs inputs = ReportPipeline.Inputs.load(gate);
         var engine = RuleSetup.engine(rulePacks);
         Map<String, Object> overrides = ParamOverrides.of(params, engine.catalog());
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        List<CollectedTarget> collected = new FleetCollector(targets.collectOptions(), targets.parallel,
-                Duration.ofSeconds(targets.targetTimeout)).collect(specs);
+        List<CollectedTarget> collected = new ArrayList<>(files);
+        if (!specs.isEmpty()) {
+            collected.addAll(new FleetCollector(targets.collectOptions(), targets.parallel,
+                    Duration.ofSeconds(targets.targetTimeout)).collect(specs));
+        }
         ScanReport raw = Evaluation.evaluate(engine, collected, overrides, started, clock);
-        Map<String, List<String>> tags = specs.stream()
-                .collect(Collectors.toMap(s -> s.target().id(), TargetSpec::tags));
+        Map<String, List<String>> tags = collected.stream()
+                .collect(Collectors.toMap(c -> c.spec().target().id(), c -> c.spec().tags(), (a, b) -> a));
         return ReportPipeline.finish(raw, tags, inputs, gate, output, System.out);
     }
 }

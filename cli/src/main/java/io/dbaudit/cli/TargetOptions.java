@@ -68,6 +68,10 @@ final class TargetOptions {
         }
     }
 
+    boolean given() {
+        return !targets.isEmpty() || inventory != null;
+    }
+
     List<TargetSpec> specs() {
         List<TargetSpec> specs = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();

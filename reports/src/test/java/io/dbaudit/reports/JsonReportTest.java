@@ -107,7 +107,7 @@ class JsonReportTest {
         JsonNode root = parse();
         JsonNode rule = root.at("/rules/1");
         assertEquals(List.of("id", "title", "severity", "area", "engines", "requires", "skipUnless", "description", "rationale",
-                "parameters", "message", "remediation", "references", "aliases", "frameworks", "source"), keys(rule));
+                "parameters", "message", "remediation", "references", "aliases", "frameworks", "liveOnly", "source"), keys(rule));
         assertEquals("postgresql", rule.at("/engines/0").textValue());
         assertEquals(List.of("allowed", "maxSuperusers", "ratio"), keys(rule.get("parameters")), "sorted keys");
         assertEquals(List.of("cis", "nist"), keys(rule.get("frameworks")));

@@ -81,7 +81,7 @@ final class SampleReports {
                                         "https://www.postgresql.org/docs/current/role-attributes.html"),
                                 new Reference("Not a link", "javascript:alert(1)")),
                         List.of("CIS-PG-4.3"), Map.of("cis", List.of("4.3"), "nist", List.of("AC-6")),
-                        "packs/postgresql/security/PG-SEC-002.yaml"),
+                        null, "packs/postgresql/security/PG-SEC-002.yaml"),
                 meta("PG-SEC-010", "pg_hba.conf has no trust entries", Severity.HIGH, Area.SECURITY,
                         List.of(new Reference("pg_hba.conf", "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"))),
                 meta("PG-TUN-001", "shared_buffers fits the memory", Severity.MEDIUM, Area.TUNING, List.of()));
@@ -105,6 +105,6 @@ final class SampleReports {
     private static RuleMeta meta(String id, String title, Severity severity, Area area, List<Reference> refs) {
         return new RuleMeta(id, title, severity, area, List.of(EngineKind.POSTGRESQL), List.of("pg.setting"),
                 List.of(), null, "Rationale of " + id + ".", Map.of(), "message", new Remediation("conf", "reload", "x", null, null),
-                refs, List.of(), Map.of(), "packs/" + id + ".yaml");
+                refs, List.of(), Map.of(), null, "packs/" + id + ".yaml");
     }
 }

@@ -92,7 +92,7 @@ public final class RuleCatalog {
         }
         RuleMeta m = new RuleMeta(raw.id(), raw.title(), raw.severity(), raw.area(), raw.engines(), raw.requires(), raw.skipUnless(),
                 raw.description(), raw.rationale(), raw.parameters(), raw.message(), raw.remediation(),
-                raw.references(), raw.aliases(), raw.frameworks(), s.location());
+                raw.references(), raw.aliases(), raw.frameworks(), raw.liveOnly(), s.location());
         validate(s, m);
         return Optional.of(m);
     }

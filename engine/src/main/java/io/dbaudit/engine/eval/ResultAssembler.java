@@ -48,6 +48,10 @@ public final class ResultAssembler {
         Set<String> seen = new HashSet<>(target.collected());
         target.facts().stream().map(Fact::kind).forEach(seen::add);
         List<String> missing = meta.requires().stream().filter(k -> !seen.contains(k)).toList();
+        if (meta.live() && target.target().fromConfigFiles()) {
+            return result(meta, targetId, Status.SKIPPED, ErrorReason.STATIC,
+                    "judged on a live server only (its input is not in configuration files)", List.of());
+        }
         if (!missing.isEmpty() && target.target().fromConfigFiles()) {
             return result(meta, targetId, Status.SKIPPED, ErrorReason.STATIC,
                     "needs a live server for: " + String.join(", ", missing), List.of());

@@ -133,7 +133,7 @@ class SarifReportWriterTest {
                         List.of(new Reference("Not a link", "javascript:alert(1)"),
                                 new Reference("PostgreSQL: Role attributes",
                                         "https://www.postgresql.org/docs/current/role-attributes.html")),
-                        List.of("CIS-PG-4.3"), Map.of("cis", List.of("4.3")), "packs/PG-SEC-002.yaml"),
+                        List.of("CIS-PG-4.3"), Map.of("cis", List.of("4.3")), null, "packs/PG-SEC-002.yaml"),
                 meta("PG-SEC-001", "Password encryption is scram-sha-256", Severity.HIGH, Area.SECURITY, List.of()),
                 meta("PG-SEC-010", "pg_hba.conf has no trust entries", Severity.HIGH, Area.SECURITY,
                         List.of(new Reference("pg_hba.conf", "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"))),
@@ -147,7 +147,7 @@ class SarifReportWriterTest {
     private static RuleMeta meta(String id, String title, Severity severity, Area area, List<Reference> refs) {
         return new RuleMeta(id, title, severity, area, List.of(EngineKind.POSTGRESQL), List.of("pg.setting"),
                 List.of(), null, "Rationale of " + id + ".", Map.of(), "message", new Remediation("conf", "reload", "x", null, null),
-                refs, List.of(), Map.of(), "packs/" + id + ".yaml");
+                refs, List.of(), Map.of(), null, "packs/" + id + ".yaml");
     }
 
     private static Set<ValidationMessage> validate(JsonNode sarif) {
