@@ -2,7 +2,9 @@ package io.dbaudit.cli;
 
 import io.dbaudit.collectors.config.ConfigFileCollector;
 import io.dbaudit.collectors.config.ConfigParseException;
+import io.dbaudit.collectors.mongo.MongodConfParser;
 import io.dbaudit.collectors.patroni.PatroniYamlParser;
+import io.dbaudit.collectors.redis.RedisConfParser;
 import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.facts.TargetFacts;
 import io.dbaudit.model.result.TargetInfo;
@@ -50,8 +52,8 @@ final class ConfigTargets {
                 switch (engine) {
                     case POSTGRESQL -> pgFiles.add(f);
                     case PATRONI -> out.add(collected(f, parsePatroni(f)));
-                    case REDIS, MONGODB -> throw new BadInputException("--config " + f + ": "
-                            + engine.label() + " configuration files are not parsed yet");
+                    case REDIS -> out.add(collected(f, parseStatic(() -> RedisConfParser.parse(f))));
+                    case MONGODB -> out.add(collected(f, parseStatic(() -> MongodConfParser.parse(f))));
                 }
             }
         }
@@ -116,6 +118,18 @@ final class ConfigTargets {
             return EngineKind.REDIS;
         }
         return null;
+    }
+
+    private interface StaticParse {
+        TargetFacts parse() throws ConfigParseException;
+    }
+
+    private static TargetFacts parseStatic(StaticParse parse) {
+        try {
+            return parse.parse();
+        } catch (ConfigParseException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     private static TargetFacts parsePatroni(Path f) {

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
             var started = clock.instant();
             List<CollectedTarget> collected = new FleetCollector(CollectOptions.defaults(), 1, Duration.ofMinutes(5))
                     .collect(List.of(new TargetSpec(Targets.parse(url), new PasswordSource.Default())));
-            ScanReport report = Evaluation.evaluate(engine, collected, Map.of(), started, clock);
+            ScanReport report = Evaluation.evaluate(engine, collected, Map.of(), null, started, clock);
             ReportOutput.emit(report, report, output, System.out);
             boolean scanned = report.targets().stream().allMatch(t -> t.status() == TargetStatus.COMPLETE
                     || t.status() == TargetStatus.PARTIAL);

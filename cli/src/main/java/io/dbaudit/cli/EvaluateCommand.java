@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 .map(t -> new CollectedTarget(new TargetSpec(t.target(), new io.dbaudit.collectors.PasswordSource.Default()),
                         t.facts().isEmpty() && t.collected().isEmpty() ? null : t.toTargetFacts(), t.info()))
                 .toList();
-        ScanReport raw = Evaluation.evaluate(engine, collected, overrides, clock.instant(), clock);
+        ScanReport raw = Evaluation.evaluate(engine, collected, overrides, inputs.baseline(), clock.instant(), clock);
         Map<String, List<String>> tags = collected.stream()
                 .collect(Collectors.toMap(c -> c.spec().target().id(), c -> c.spec().tags()));
         return ReportPipeline.finish(raw, tags, inputs, gate, output, System.out);

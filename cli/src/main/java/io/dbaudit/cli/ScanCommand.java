@@ -76,7 +76,7 @@ final class ScanCommand implements Callable<Integer> {
             collected.addAll(new FleetCollector(targets.collectOptions(), targets.parallel,
                     Duration.ofSeconds(targets.targetTimeout)).collect(specs));
         }
-        ScanReport raw = Evaluation.evaluate(engine, collected, overrides, started, clock);
+        ScanReport raw = Evaluation.evaluate(engine, collected, overrides, inputs.baseline(), started, clock);
         Map<String, List<String>> tags = collected.stream()
                 .collect(Collectors.toMap(c -> c.spec().target().id(), c -> c.spec().tags(), (a, b) -> a));
         return ReportPipeline.finish(raw, tags, inputs, gate, output, System.out);

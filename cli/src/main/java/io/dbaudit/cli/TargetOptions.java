@@ -104,7 +104,7 @@ final class TargetOptions {
         if (parallel < 1) {
             throw new BadInputException("--parallel must be at least 1");
         }
-        return specs;
+        return PatroniMembers.expand(specs);
     }
 
     private static void add(List<TargetSpec> specs, Map<String, String> seen, TargetSpec spec, String where) {

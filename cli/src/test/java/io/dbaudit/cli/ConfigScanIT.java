@@ -89,4 +89,22 @@ class ConfigScanIT {
         assertEquals(2, u.exitCode());
         assertTrue(u.stderr().contains("cannot tell which engine"), u.stderr());
     }
+
+    @Test
+    void redisAndMongodConfigurationsAreJudgedByTheSameRulesAsLiveServers() throws Exception {
+        Path engines = Path.of("src", "test", "resources", "config", "engines").toAbsolutePath();
+        Path out = tmp.resolve("engines");
+        JarRun run = JarRun.run(Map.of(), "scan", "--config", engines.toString(), "--fail-on", "critical",
+                "--output", out.toString());
+        assertEquals(4, run.exitCode(), "authorization disabled in mongod.conf is CRITICAL\n" + run.all());
+        Map<String, JsonNode> redis = results(out, "file:" + engines.resolve("redis.conf"));
+        Map<String, JsonNode> mongo = results(out, "file:" + engines.resolve("mongod.conf"));
+        assertEquals("FAIL", redis.get("REDIS-SEC-002").get("status").asText(), "protected-mode no");
+        assertEquals("FAIL", redis.get("REDIS-BAK-001").get("status").asText(), "no persistence");
+        assertEquals("SKIPPED", redis.get("REDIS-HA-001").get("status").asText(), "replication needs a live server");
+        assertEquals("FAIL", mongo.get("MONGO-SEC-001").get("status").asText(), "authorization disabled");
+        assertEquals("FAIL", mongo.get("MONGO-SEC-010").get("status").asText(), "bindIp 0.0.0.0");
+        assertFalse(run.all().contains("Redis-Plain-Secret-9"));
+        assertFalse(Files.readString(out.resolve("report.json")).contains("Redis-Plain-Secret-9"));
+    }
 }

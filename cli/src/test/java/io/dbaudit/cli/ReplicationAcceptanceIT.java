@@ -468,10 +468,7 @@ class ReplicationAcceptanceIT {
      * the test stays green, and asserted to still FAIL so that the fix shows up as a test to update.
      * Keyed by member ("replica"/"primary") and rule id.
      */
-    static final Map<String, String> KNOWN_RULE_BUGS = Map.of(
-            "replica PG-TUN-029", "on a hot standby pg_stat_user_tables.last_analyze/last_autoanalyze are always "
-                    + "null (activity statistics are per server), while the planner statistics in pg_statistic "
-                    + "arrive by WAL: every large table of a standby is 'never analyzed'");
+    static final Map<String, String> KNOWN_RULE_BUGS = Map.of();
 
     @Test
     void theTunedClusterHasNoFailAboveLowBeyondTheListedExceptions() {

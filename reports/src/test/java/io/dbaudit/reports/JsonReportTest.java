@@ -26,7 +26,7 @@ class JsonReportTest {
     @Test
     void topLevelKeysAreTheRecordComponentsInOrder() throws IOException {
         JsonNode root = parse();
-        assertEquals(List.of("schemaVersion", "tool", "startedAt", "finishedAt", "targets", "results", "rules", "summary", "waiverNotices", "fixed"),
+        assertEquals(List.of("schemaVersion", "tool", "startedAt", "finishedAt", "targets", "results", "rules", "summary", "waiverNotices", "fixed", "observations"),
                 keys(root));
         assertEquals(1, root.get("schemaVersion").intValue());
         assertEquals("dbaudit", root.at("/tool/name").textValue());

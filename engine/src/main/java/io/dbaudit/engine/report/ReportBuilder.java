@@ -2,6 +2,7 @@ package io.dbaudit.engine.report;
 
 import io.dbaudit.model.Severity;
 import io.dbaudit.model.Status;
+import io.dbaudit.model.result.Observation;
 import io.dbaudit.model.result.RuleResult;
 import io.dbaudit.model.result.ScanReport;
 import io.dbaudit.model.result.Summary;
@@ -24,10 +25,16 @@ public final class ReportBuilder {
 
     public static ScanReport build(ToolInfo tool, Instant started, Instant finished, List<TargetInfo> targets,
                                    List<RuleResult> results, Collection<RuleMeta> catalog) {
+        return build(tool, started, finished, targets, results, catalog, List.of());
+    }
+
+    public static ScanReport build(ToolInfo tool, Instant started, Instant finished, List<TargetInfo> targets,
+                                   List<RuleResult> results, Collection<RuleMeta> catalog,
+                                   List<Observation> observations) {
         Set<String> used = results.stream().map(RuleResult::ruleId).collect(Collectors.toSet());
         List<RuleMeta> rules = catalog.stream().filter(r -> used.contains(r.id())).toList();
         return new ScanReport(ScanReport.SCHEMA_VERSION, tool, started, finished, targets, results, rules,
-                summarize(targets, results));
+                summarize(targets, results), List.of(), List.of(), observations);
     }
 
     public static Summary summarize(List<TargetInfo> targets, List<RuleResult> results) {

@@ -21,7 +21,7 @@ public final class FactTypes {
     static {
         List.of(CollectionError.class, ScanContext.class, RuleParam.class, TlsCertificate.class, TlsState.class,
                 VersionLifecycle.class, BackupStatus.class, HostResources.class, PeerSetting.class,
-                PeerIndexUsage.class, ParameterHistory.class).forEach(FactTypes::register);
+                PeerIndexUsage.class, ParameterHistory.class, PreviousObservation.class).forEach(FactTypes::register);
         PgFacts.KINDS.forEach(FactTypes::register);
         RedisFacts.KINDS.forEach(FactTypes::register);
         MongoFacts.KINDS.forEach(FactTypes::register);
