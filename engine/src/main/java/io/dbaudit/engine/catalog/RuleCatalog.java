@@ -26,7 +26,7 @@ public final class RuleCatalog {
             "conf", "text");
     public static final Set<String> EFFECTS = Set.of("online", "reload", "restart", "manual");
     /** Languages whose output a user executes: collected values may only enter through quoting filters. */
-    private static final Set<String> EXECUTED = Set.of("sql", "shell");
+    private static final Set<String> EXECUTED = Set.of("sql", "shell", "redis-cli", "mongosh");
 
     private final Map<String, RuleMeta> rules = new LinkedHashMap<>();
     private final List<PackSource> drl = new ArrayList<>();

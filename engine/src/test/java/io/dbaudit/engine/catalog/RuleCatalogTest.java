@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract reports every problem of a broken pack at once, each naming its file. */
@@ -63,5 +64,36 @@ public class RuleCatalogTest {
         assertTrue(all.contains("X-SEC-001.test.yaml: no PASS case"), all);
         assertTrue(all.contains("X-SEC-001.test.yaml: no ERROR case"), all);
         assertTrue(all.contains("no X-SEC-002.test.yaml fixture"), all);
+    }
+    @Test
+    void mongoshTemplatesOnlyTakeQuotedValues() {
+        String mongosh = GOOD.replace("engines: [postgresql]", "engines: [mongodb]").replace("PgRole", "MongoIndex")
+                .replace("remediation: {language: sql, effect: online, template: \"ALTER ROLE {{ident:role}} NOLOGIN;\"}",
+                        "remediation: {language: mongosh, effect: online,"
+                                + " template: \"db.getSiblingDB({{db}}).getCollection({{json:collection}}).dropIndex({{json:index}})\","
+                                + " rollback: \"db.getSiblingDB({{json:db}}).getCollection({{collection}})\"}");
+        RuleCatalog bare = RuleCatalog.load(List.of(src("x/X-SEC-001.yaml", mongosh)));
+        String all = String.join("\n", bare.problems().stream().map(CatalogProblem::toString).toList());
+        assertTrue(all.contains("remediation.template inserts {{db}} without a quoting filter"), all);
+        assertTrue(all.contains("remediation.rollback inserts {{collection}} without a quoting filter"), all);
+        assertFalse(all.contains("{{index}}"), all);
+
+        RuleCatalog quoted = RuleCatalog.load(List.of(src("x/X-SEC-001.yaml",
+                mongosh.replace("{{db}}", "{{json:db}}").replace("{{collection}}", "{{json:collection}}")),
+                src("x/X-SEC-001.drl", "package x;")));
+        assertEquals(List.of(), quoted.problems());
+    }
+
+    @Test
+    void redisCliTemplatesOnlyTakeQuotedValues() {
+        String redis = GOOD.replace("engines: [postgresql]", "engines: [redis]").replace("PgRole", "RedisAclUser")
+                .replace("language: sql", "language: redis-cli")
+                .replace("ALTER ROLE {{ident:role}} NOLOGIN;", "ACL SETUSER {{user}} -@dangerous");
+        RuleCatalog c = RuleCatalog.load(List.of(src("x/X-SEC-001.yaml", redis), src("x/X-SEC-001.drl", "package x;")));
+        String all = String.join("\n", c.problems().stream().map(CatalogProblem::toString).toList());
+        assertTrue(all.contains("remediation.template inserts {{user}} without a quoting filter"), all);
+        RuleCatalog ok = RuleCatalog.load(List.of(src("x/X-SEC-001.yaml", redis.replace("{{user}}", "{{redis:user}}")),
+                src("x/X-SEC-001.drl", "package x;")));
+        assertEquals(List.of(), ok.problems());
     }
 }
