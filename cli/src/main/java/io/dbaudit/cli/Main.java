@@ -30,6 +30,11 @@ public final class Main implements Runnable {
                 err.println("dbaudit: " + ex.getMessage());
                 return ExitCode.BAD_INPUT.code();
             }
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                // the environment (a disk, a directory), not a bug: say what failed, plainly
+                err.println("dbaudit: " + ex.getMessage());
+                return ExitCode.TOOL_ERROR.code();
+            }
             err.println("dbaudit: internal error: " + ex);
             if (System.getenv("DBAUDIT_DEBUG") != null) {
                 ex.printStackTrace(err);

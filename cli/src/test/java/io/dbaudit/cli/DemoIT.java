@@ -67,6 +67,25 @@ class DemoIT {
         assertFalse(html.matches("(?s).*<(link|img|script)[^>]+(src|href)=\"https?:.*"), "no network resources");
     }
 
+    @Test
+    void chromiumShowsTheHostileRoleAsTextAndRunsNoInjectedScript() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        // .ci/run installs chromium; on a machine without it this check cannot run at all.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "chromium is not installed");
+        Path profile = Files.createTempDirectory("dbaudit-chromium");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--dump-dom",
+                out.resolve("report.html").toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "chromium did not finish");
+        // The rendered DOM still holds the name as escaped text: it was never parsed as a <script> element.
+        assertTrue(dom.contains("&lt;script&gt;alert('dbaudit')&lt;/script&gt;"), "hostile name shown as text");
+        assertFalse(dom.contains("<script>alert('dbaudit')</script>"), "hostile name became markup");
+        assertTrue(dom.contains("PG-SEC-001"));
+    }
+
     private static JsonNode result(String id) {
         for (JsonNode r : json.get("results")) {
             if (r.get("ruleId").asText().equals(id)) {

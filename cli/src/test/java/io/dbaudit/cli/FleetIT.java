@@ -106,6 +106,15 @@ class FleetIT {
                 assertTrue(status.equals("COMPLETE") || status.equals("PARTIAL"), id + " " + status);
             }
         });
+        JsonNode results = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("results");
+        Map<String, String> redisNoPassword = new HashMap<>();
+        results.forEach(r -> {
+            if (r.get("ruleId").asText().equals("REDIS-SEC-001")) {
+                redisNoPassword.put(r.get("target").asText(), r.get("status").asText());
+            }
+        });
+        assertEquals(Map.of("redis-0", "FAIL", "redis-1", "FAIL", "redis-2", "FAIL"), redisNoPassword,
+                "the Redis servers run without a password: the same rules judge live Redis facts");
         assertFalse(run.all().contains(PW), "no password in the output");
         assertFalse(Files.readString(out.resolve("report.json")).contains(PW));
 

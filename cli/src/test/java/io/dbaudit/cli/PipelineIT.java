@@ -240,4 +240,12 @@ class PipelineIT {
             c.close();
         }
     }
+
+    @Test
+    void reportsThatCannotBeWrittenAreAToolErrorExitOne() throws Exception {
+        Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x");
+        JarRun run = JarRun.run(Map.of(), "scan", "--target", url, "--output", notADirectory.resolve("sub").toString());
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.stderr().contains("cannot write reports"), run.stderr());
+    }
 }
