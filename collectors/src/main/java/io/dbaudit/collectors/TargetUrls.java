@@ -99,40 +99,12 @@ public final class TargetUrls {
         if (authority.contains(",")) {
             throw new IllegalArgumentException("target URL with several hosts is not supported; scan each host");
         }
-        String host;
-        String portText = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed '[' in IPv6 host of target URL");
-            }
-            host = authority.substring(1, close);
-            String tail = authority.substring(close + 1);
-            if (tail.startsWith(":")) {
-                portText = tail.substring(1);
-            } else if (!tail.isEmpty()) {
-                throw new IllegalArgumentException("unexpected text after IPv6 host in target URL");
-            }
-        } else {
-            int colon = authority.lastIndexOf(':');
-            host = colon < 0 ? authority : authority.substring(0, colon);
-            portText = colon < 0 ? null : authority.substring(colon + 1);
-        }
-        host = decode(host);
+        UrlAuthority.Parts parts = UrlAuthority.split(authority);
+        String host = decode(parts.host());
         if (host.isEmpty()) {
             host = "localhost";
         }
-        int port = DEFAULT_PORT;
-        if (portText != null && !portText.isEmpty()) {
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid port '" + portText + "' in target URL");
-            }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " out of range in target URL");
-            }
-        }
+        int port = UrlAuthority.port(parts.portText(), DEFAULT_PORT);
         return new HostPort(host, port);
     }
 

@@ -1,5 +1,7 @@
 package io.dbaudit.collectors.mongo;
 
+import io.dbaudit.collectors.UrlAuthority;
+
 import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.Target;
 
@@ -66,43 +68,15 @@ public final class MongoTargetUrls {
             throw new IllegalArgumentException(
                     "target URL with several hosts is not supported; scan each replica set member as its own target");
         }
-        String host;
-        int port = DEFAULT_PORT;
-        String portText = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed '[' in IPv6 host of target URL");
-            }
-            host = authority.substring(1, close);
-            String tail = authority.substring(close + 1);
-            if (tail.startsWith(":")) {
-                portText = tail.substring(1);
-            } else if (!tail.isEmpty()) {
-                throw new IllegalArgumentException("unexpected text after IPv6 host in target URL");
-            }
-        } else {
-            int colon = authority.lastIndexOf(':');
-            host = colon < 0 ? authority : authority.substring(0, colon);
-            portText = colon < 0 ? null : authority.substring(colon + 1);
-        }
-        host = decode(host);
+        UrlAuthority.Parts parts = UrlAuthority.split(authority);
+        String host = decode(parts.host());
         if (host.isEmpty()) {
             throw new IllegalArgumentException("target URL names no host");
         }
-        if (portText != null && !portText.isEmpty()) {
-            if (srv) {
-                throw new IllegalArgumentException("a mongodb+srv:// URL must not carry a port");
-            }
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid port '" + portText + "' in target URL");
-            }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " out of range in target URL");
-            }
+        if (srv && parts.portText() != null && !parts.portText().isEmpty()) {
+            throw new IllegalArgumentException("a mongodb+srv:// URL must not carry a port");
         }
+        int port = UrlAuthority.port(parts.portText(), DEFAULT_PORT);
         String authDb = path.startsWith("/") ? decode(path.substring(1)) : "";
         if (authDb.isEmpty()) {
             authDb = options.getOrDefault("authSource", "admin");

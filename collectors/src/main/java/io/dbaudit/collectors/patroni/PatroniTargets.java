@@ -1,5 +1,7 @@
 package io.dbaudit.collectors.patroni;
 
+import io.dbaudit.collectors.UrlAuthority;
+
 import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.Target;
 
@@ -74,39 +76,12 @@ public final class PatroniTargets {
             }
             parameters.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
         }
-        String host;
-        String portText = null;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed '[' in IPv6 host of target URL");
-            }
-            host = rest.substring(1, close);
-            String tail = rest.substring(close + 1);
-            if (tail.startsWith(":")) {
-                portText = tail.substring(1);
-            } else if (!tail.isEmpty()) {
-                throw new IllegalArgumentException("unexpected text after IPv6 host in target URL");
-            }
-        } else {
-            int colon = rest.lastIndexOf(':');
-            host = colon < 0 ? rest : rest.substring(0, colon);
-            portText = colon < 0 ? null : rest.substring(colon + 1);
-        }
+        UrlAuthority.Parts parts = UrlAuthority.split(rest);
+        String host = parts.host();
         if (host.isEmpty()) {
             throw new IllegalArgumentException("a Patroni target URL needs a host: patroni://host:8008");
         }
-        int port = DEFAULT_PORT;
-        if (portText != null && !portText.isEmpty()) {
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid port '" + portText + "' in target URL");
-            }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " out of range in target URL");
-            }
-        }
+        int port = UrlAuthority.port(parts.portText(), DEFAULT_PORT);
         parameters.put("scheme", scheme);
         parameters.put("host", host);
         parameters.put("port", Integer.toString(port));

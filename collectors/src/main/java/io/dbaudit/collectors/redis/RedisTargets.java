@@ -1,5 +1,7 @@
 package io.dbaudit.collectors.redis;
 
+import io.dbaudit.collectors.UrlAuthority;
+
 import io.dbaudit.model.EngineKind;
 import io.dbaudit.model.Target;
 
@@ -67,40 +69,13 @@ public final class RedisTargets {
             }
             path = tail.substring(0, q);
         }
-        String host;
-        String portText = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed '[' in IPv6 host of target URL");
-            }
-            host = authority.substring(1, close);
-            String after = authority.substring(close + 1);
-            if (after.startsWith(":")) {
-                portText = after.substring(1);
-            } else if (!after.isEmpty()) {
-                throw new IllegalArgumentException("unexpected text after IPv6 host in target URL");
-            }
-        } else {
-            int colon = authority.lastIndexOf(':');
-            host = colon < 0 ? authority : authority.substring(0, colon);
-            portText = colon < 0 ? null : authority.substring(colon + 1);
-        }
+        UrlAuthority.Parts parts = UrlAuthority.split(authority);
+        String host = parts.host();
         if (host.contains(",")) {
             throw new IllegalArgumentException("target URL with several hosts is not supported; scan each host");
         }
         host = host.isEmpty() ? "localhost" : decode(host);
-        int port = DEFAULT_PORT;
-        if (portText != null && !portText.isEmpty()) {
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid port '" + portText + "' in target URL");
-            }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " out of range in target URL");
-            }
-        }
+        int port = UrlAuthority.port(parts.portText(), DEFAULT_PORT);
         int db = 0;
         String dbText = path.startsWith("/") ? path.substring(1) : path;
         if (!dbText.isEmpty()) {
