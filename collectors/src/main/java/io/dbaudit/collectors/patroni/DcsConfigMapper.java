@@ -1,5 +1,7 @@
 package io.dbaudit.collectors.patroni;
 
+import io.dbaudit.collectors.config.ParameterTable;
+
 import io.dbaudit.model.facts.Fact;
 import io.dbaudit.model.facts.patroni.PatroniDcsConfig;
 import io.dbaudit.model.facts.pg.PgHbaEntry;
@@ -71,11 +73,33 @@ final class DcsConfigMapper {
         return URI_PASSWORD.matcher(v).replaceAll("$1******@");
     }
 
-    /** One PgSetting per parameter; {@code source} is "dcs" or "patroni.yml". */
+    /**
+     * One PgSetting per parameter; {@code source} is "dcs" or "patroni.yml". Values are normalised to
+     * pg_settings' base units ("16MB" → 2048 × 8kB) with the same table as postgresql.conf, so the
+     * PostgreSQL rules read them the same way; a value PostgreSQL would refuse stays raw, typed "string".
+     */
     static List<PgSetting> settings(ConfigTree tree, String path, String source, String file) {
         List<PgSetting> out = new ArrayList<>();
-        parameters(tree, path).forEach((name, value) -> out.add(new PgSetting(name, value, null, null, null, source,
-                file, file == null ? null : tree.line(path + "." + name), false)));
+        ParameterTable table = ParameterTable.builtIn();
+        parameters(tree, path).forEach((name, value) -> {
+            Integer line = file == null ? null : tree.line(path + "." + name);
+            var known = value == null ? java.util.Optional.<ParameterTable.Parameter>empty() : table.get(name);
+            String normalised = value;
+            String unit = null;
+            String vartype = "string";
+            String context = null;
+            if (known.isPresent()) {
+                try {
+                    normalised = ParameterTable.normalise(known.get(), value);
+                    unit = known.get().unit();
+                    vartype = known.get().vartype();
+                    context = known.get().context();
+                } catch (IllegalArgumentException e) {
+                    normalised = value;
+                }
+            }
+            out.add(new PgSetting(name, normalised, unit, vartype, context, source, file, line, false));
+        });
         return out;
     }
 

@@ -114,11 +114,14 @@ class PatroniClusterIT {
             Path m = dir.resolve("m" + (i + 1));
             start(List.of(PATRONI, m.resolve("patroni.yml").toString()), m.resolve("patroni.log"));
         }
-        waitFor("a leader and two running replicas with known lag", () -> {
+        // Settled means caught up (lag known and small, not just "running" while still replaying the base backup),
+        // so the verdict tests below see the healthy cluster they assert.
+        waitFor("a leader and two running replicas caught up", () -> {
             List<PatroniMember> members = liveMembers();
             return members.size() == 3 && members.stream().filter(PatroniMember::leader).count() == 1
                     && members.stream().allMatch(PatroniMember::running)
-                    && members.stream().filter(m -> !m.leader()).allMatch(m -> m.lagBytes() != null);
+                    && members.stream().filter(m -> !m.leader())
+                            .allMatch(m -> m.lagWithin(64 * 1024));
         }, READY_WITHIN);
     }
 
@@ -156,6 +159,16 @@ class PatroniClusterIT {
         assertTrue(facts.errors().stream().allMatch(e -> e.factKind().equals("PatroniDcs")
                 || e.factKind().equals("PatroniSecret")), () -> "unexpected errors " + facts.errors() + logs());
         assertEquals("Patroni " + patroniVersion, facts.version());
+        // The HA verdict on the healthy cluster: one leader, members running, two failover candidates
+        // besides the nofailover member, sane DCS timing; synchronous mode off and an open REST API fail.
+        Map<String, String> verdict = verdict(facts);
+        for (String pass : List.of("PATRONI-HA-001", "PATRONI-HA-002", "PATRONI-HA-003", "PATRONI-HA-004",
+                "PATRONI-HA-007", "PATRONI-HA-008", "PATRONI-HA-009", "PATRONI-HA-011")) {
+            assertEquals("PASS", verdict.get(pass), pass + " in " + verdict + logs());
+        }
+        assertTrue(verdict.get("PATRONI-HA-010").startsWith("FAIL"), "synchronous_mode is off in the test cluster");
+        assertTrue(verdict.get("PATRONI-SEC-001").startsWith("FAIL"), "the test REST API has neither auth nor TLS");
+        assertEquals("SKIPPED", verdict.get("PATRONI-HA-014"), "no baseline: the timeline rule does not apply");
 
         List<PatroniMember> members = of(facts, PatroniMember.class);
         assertEquals(3, members.size(), members::toString);
@@ -230,8 +243,16 @@ class PatroniClusterIT {
         PatroniMember leader = liveMembers().stream().filter(PatroniMember::leader).findFirst().orElseThrow();
         int replicaIndex = Integer.parseInt(replica.name().substring(1)) - 1;
         int leaderIndex = Integer.parseInt(leader.name().substring(1)) - 1;
-        String receiver = psql(replicaIndex, "SELECT pid FROM pg_stat_wal_receiver").trim();
-        assertFalse(receiver.isEmpty(), "the replica has no WAL receiver" + logs());
+        String[] receiverPid = {""};
+        waitFor("a WAL receiver on " + replica.name(), () -> {
+            try {
+                receiverPid[0] = psql(replicaIndex, "SELECT pid FROM pg_stat_wal_receiver").trim();
+            } catch (Exception e) {
+                receiverPid[0] = "";
+            }
+            return !receiverPid[0].isEmpty();
+        }, Duration.ofSeconds(30));
+        String receiver = receiverPid[0];
         // Freezing the WAL receiver keeps the replica's received and replayed LSN where they are
         // (pg_wal_replay_pause alone would not: Patroni measures lag from the received position too).
         run(List.of("kill", "-STOP", receiver));
@@ -246,9 +267,25 @@ class PatroniClusterIT {
             assertTrue(lagging.lagBytes() > 1_000_000, lagging::toString);
             PatroniDcsConfig config = of(facts, PatroniDcsConfig.class).get(0);
             assertFalse(lagging.lagWithin(config.effectiveMaximumLagOnFailover()));
+            // With the only other failover candidate lagging beyond maximum_lag_on_failover, the verdict says so.
+            assertTrue(verdict(facts).get("PATRONI-HA-002").startsWith("FAIL"), () -> verdict(facts).toString());
         } finally {
             run(List.of("kill", "-CONT", receiver));
         }
+    }
+
+    /** The built-in rules over live facts: the HA verdict a user gets from `dbaudit scan patroni://...`. */
+    private static Map<String, String> verdict(TargetFacts facts) {
+        ClassLoader cl = PatroniClusterIT.class.getClassLoader();
+        var builtin = io.dbaudit.engine.eval.KieBases.builtin();
+        var catalog = io.dbaudit.engine.catalog.RuleCatalog.load(io.dbaudit.engine.catalog.PackReader.fromClasspath(cl))
+                .withPrecompiled(io.dbaudit.engine.eval.RuleIds.of(builtin));
+        var engine = new io.dbaudit.engine.eval.AuditEngine(catalog, List.of(builtin),
+                io.dbaudit.engine.catalog.Lifecycles.fromClasspath(cl));
+        Map<String, String> out = new java.util.TreeMap<>();
+        engine.audit(facts, java.time.Instant.now(), Map.of()).forEach(r -> out.put(r.ruleId(), r.status().name()
+                + (r.findings().isEmpty() ? "" : " " + r.findings().stream().map(f -> f.message()).toList())));
+        return out;
     }
 
     // ---- harness ----

@@ -1,6 +1,8 @@
 package io.dbaudit.engine.eval;
 
 import io.dbaudit.engine.catalog.RuleCatalog;
+import io.dbaudit.model.ErrorReason;
+import io.dbaudit.model.Status;
 import io.dbaudit.model.facts.Fact;
 import io.dbaudit.model.facts.TargetFacts;
 import io.dbaudit.model.result.RuleResult;
@@ -34,11 +36,30 @@ public final class AuditEngine {
 
     public List<RuleResult> audit(TargetFacts target, Instant now, Map<String, Object> overrides) {
         TargetFacts all = withShared(target);
-        List<RawFinding> raw = evaluator.evaluate(all, now, overrides);
+        List<RawFinding> raw;
+        try {
+            raw = evaluator.evaluate(all, now, overrides);
+        } catch (RuntimeException e) {
+            // A rule that throws on an unexpected fact value must not take the whole scan down, nor leave
+            // this target looking clean: every rule of the target is ERROR and says why.
+            String why = "rule evaluation failed: " + firstLine(e);
+            return catalog.rules().stream()
+                    .filter(m -> m.appliesTo(target.target().engine()))
+                    .map(m -> new RuleResult(m.id(), target.target().id(), Status.ERROR, ErrorReason.ERROR, why,
+                            m.severity(), m.area(), m.title(), m.remediation() == null ? null : m.remediation().language(),
+                            m.remediation() == null ? null : m.remediation().effect(), List.of()))
+                    .toList();
+        }
         return catalog.rules().stream()
                 .filter(m -> m.appliesTo(target.target().engine()))
                 .map(m -> assembler.assemble(m, all, raw, overrides))
                 .toList();
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** One rule only: what the fixture harness checks. */

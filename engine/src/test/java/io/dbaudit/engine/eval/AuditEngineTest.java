@@ -91,4 +91,16 @@ class AuditEngineTest {
         assertEquals(Status.SKIPPED, r.status());
         assertEquals(ErrorReason.STATIC, r.reason());
     }
+
+    @Test
+    void aRuleThatThrowsMakesItsTargetErrorInsteadOfCrashingTheScan() {
+        String throwing = DRL.replace("$r : PgRole(login, !predefined())", "$r : PgRole(login, name.substring(99) != null)");
+        List<PackSource> pack = List.of(new PackSource("pack", "x/X-SEC-001.yaml", RuleCatalogTest.GOOD),
+                new PackSource("pack", "x/X-SEC-001.drl", throwing));
+        AuditEngine e = new AuditEngine(RuleCatalog.load(pack), List.of(KieBases.compile(pack.subList(1, 2))), List.of());
+        RuleResult r = e.audit(new TargetFacts(target, "17", List.of(role("app")), Set.of()), Instant.EPOCH, Map.of()).get(0);
+        assertEquals(Status.ERROR, r.status());
+        assertEquals(ErrorReason.ERROR, r.reason());
+        assertTrue(r.detail().startsWith("rule evaluation failed"), r.detail());
+    }
 }
