@@ -6,6 +6,7 @@ import io.dbaudit.collectors.mongo.MongodConfParser;
 import io.dbaudit.collectors.patroni.PatroniYamlParser;
 import io.dbaudit.collectors.redis.RedisConfParser;
 import io.dbaudit.model.EngineKind;
+import io.dbaudit.model.facts.HostResources;
 import io.dbaudit.model.facts.TargetFacts;
 import io.dbaudit.model.result.TargetInfo;
 import io.dbaudit.model.result.TargetStatus;
@@ -118,6 +119,33 @@ final class ConfigTargets {
             return EngineKind.REDIS;
         }
         return null;
+    }
+
+    /** --memory/--cpus: the size of the host the files are for, as the HostResources fact live targets get. */
+    static List<CollectedTarget> withHost(List<CollectedTarget> targets, String memory, Integer cpus) {
+        if (memory == null) {
+            if (cpus != null) {
+                throw new BadInputException("--cpus needs --memory");
+            }
+            return targets;
+        }
+        long bytes;
+        try {
+            bytes = io.dbaudit.collectors.host.HostResourcesSource.parseBytes(memory);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--memory: " + e.getMessage());
+        }
+        HostResources host = new HostResources(bytes, cpus == null ? 0 : cpus, "parameter");
+        List<CollectedTarget> out = new ArrayList<>();
+        for (CollectedTarget c : targets) {
+            TargetFacts f = c.facts();
+            List<io.dbaudit.model.facts.Fact> facts = new ArrayList<>(f.facts());
+            facts.add(host);
+            java.util.Set<String> kinds = new java.util.HashSet<>(f.collected());
+            kinds.add("HostResources");
+            out.add(new CollectedTarget(c.spec(), new TargetFacts(f.target(), f.version(), facts, kinds), c.info()));
+        }
+        return out;
     }
 
     private interface StaticParse {

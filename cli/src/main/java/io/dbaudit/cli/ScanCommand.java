@@ -47,6 +47,13 @@ final class ScanCommand implements Callable<Integer> {
             description = "PostgreSQL major version the --config files are meant for (version-aware checks).")
     Integer pgVersion;
 
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "RAM of the host the --config files are for (e.g. 16GiB), for the memory formulas.")
+    String memory;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "CPUs of the host the --config files are for.")
+    Integer cpus;
+
     @Option(names = "--param", paramLabel = "RULE.NAME=VALUE",
             description = "Override a rule parameter, e.g. PG-SEC-009.days=30 (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
@@ -64,7 +71,8 @@ final class ScanCommand implements Callable<Integer> {
             throw new BadInputException("--engine: " + e.getMessage());
         }
         List<CollectedTarget> files = configs.isEmpty() ? List.of()
-                : ConfigTargets.load(configs, forced, java.util.Optional.ofNullable(pgVersion));
+                : ConfigTargets.withHost(ConfigTargets.load(configs, forced, java.util.Optional.ofNullable(pgVersion)),
+                        memory, cpus);
         output.reportFormats();
         ReportPipeline.Inputs inputs = ReportPipeline.Inputs.load(gate);
         var engine = RuleSetup.engine(rulePacks);

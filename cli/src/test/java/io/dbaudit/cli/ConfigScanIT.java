@@ -41,7 +41,7 @@ class ConfigScanIT {
         assertEquals(4, run.exitCode(), run.all());
         Map<String, JsonNode> r = results(out, "file:" + WEAK);
         assertEquals(WEAK.resolve("postgresql.conf") + ":2", r.get("PG-SEC-023").get("findings").get(0).get("location").asText());
-        assertEquals(WEAK.resolve("postgresql.conf") + ":8", r.get("PG-TUN-035").get("findings").get(0).get("location").asText());
+        assertEquals(WEAK.resolve("postgresql.conf") + ":9", r.get("PG-TUN-035").get("findings").get(0).get("location").asText());
         assertEquals(WEAK.resolve("pg_hba.conf") + ":2", r.get("PG-SEC-015").get("findings").get(0).get("location").asText());
         assertEquals("FAIL", r.get("PG-SEC-007").get("status").asText());
         assertEquals("FAIL", r.get("PG-SEC-011").get("status").asText());
@@ -53,11 +53,11 @@ class ConfigScanIT {
         for (JsonNode res : sarif.get("runs").get(0).get("results")) {
             JsonNode loc = res.path("locations").path(0).path("physicalLocation");
             if (res.get("ruleId").asText().equals("PG-TUN-035")) {
-                lineEight = loc.path("region").path("startLine").asInt() == 8
+                lineEight = loc.path("region").path("startLine").asInt() == 9
                         && loc.path("artifactLocation").path("uri").asText().endsWith("postgresql.conf");
             }
         }
-        assertTrue(lineEight, "SARIF points at postgresql.conf line 8");
+        assertTrue(lineEight, "SARIF points at postgresql.conf line 9");
     }
 
     @Test
@@ -106,5 +106,32 @@ class ConfigScanIT {
         assertEquals("FAIL", mongo.get("MONGO-SEC-010").get("status").asText(), "bindIp 0.0.0.0");
         assertFalse(run.all().contains("Redis-Plain-Secret-9"));
         assertFalse(Files.readString(out.resolve("report.json")).contains("Redis-Plain-Secret-9"));
+    }
+
+    @Test
+    void aDeploymentDirectoryIsJudgedWholeAgainstTheGivenRam() throws Exception {
+        Path out = tmp.resolve("dir");
+        JarRun run = JarRun.run(Map.of(), "scan", "--config", WEAK.toString(), "--memory", "4GiB", "--pg-version", "17",
+                "--output", out.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        Map<String, JsonNode> pg = results(out, "file:" + WEAK);
+        JsonNode worstCase = pg.get("PG-TUN-003");
+        assertEquals("FAIL", worstCase.get("status").asText(), "800 x 64MB work_mem is far beyond 4 GiB");
+        assertEquals("FAIL", pg.get("PG-BAK-001").get("status").asText(), "no archiving");
+        assertEquals(WEAK.resolve("postgresql.conf") + ":9", pg.get("PG-TUN-035").get("findings").get(0).get("location").asText());
+        assertEquals(WEAK.resolve("pg_hba.conf") + ":2", pg.get("PG-SEC-015").get("findings").get(0).get("location").asText());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        String patroni = null;
+        for (JsonNode t : json.get("targets")) {
+            if (t.get("engine").asText().equals("patroni")) {
+                patroni = t.get("id").asText();
+            }
+        }
+        Map<String, JsonNode> p = results(out, patroni);
+        assertEquals("FAIL", p.get("PATRONI-SEC-001").get("status").asText(), "REST API on 0.0.0.0 without auth");
+        assertTrue(p.get("PATRONI-SEC-001").get("findings").get(0).get("location").asText().endsWith("patroni.yml:3"));
+        assertEquals(2, p.get("PATRONI-SEC-003").get("findings").size(), "two plain-text passwords, each with its line");
+        assertEquals("FAIL", p.get("PATRONI-SEC-004").get("status").asText(), "pg_hba in patroni.yml open to 0.0.0.0/0");
+        assertFalse(Files.readString(out.resolve("report.json")).contains("Zebra-Plaintext-42"));
     }
 }

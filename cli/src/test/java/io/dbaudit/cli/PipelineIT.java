@@ -56,6 +56,7 @@ class PipelineIT {
 
     @Test
     void waiversTurnFailIntoWaivedAndExpiredOrUnusedOnesAreReported() throws Exception {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
         Path waivers = Files.writeString(tmp.resolve("waivers.yaml"), """
                 waivers:
                   - id: demo-superusers
@@ -67,13 +68,13 @@ class PipelineIT {
                     rule: PG-SEC-019
                     target: "*"
                     justification: "was accepted until TLS rollout finished"
-                    expires: 2020-01-01
+                    expires: %s
                   - id: nothing-matches
                     rule: PG-SEC-002
                     target: "some-other-host:*"
                     justification: "a waiver for a target this run does not scan"
                     expires: 2999-12-31
-                """);
+                """.formatted(yesterday));
         Path out = tmp.resolve("waived");
         JarRun run = JarRun.run(Map.of(), "scan", "--target", url, "--waivers", waivers.toString(),
                 "--fail-on", "high", "--format", "json,html,sarif,junit", "--output", out.toString());
@@ -89,7 +90,18 @@ class PipelineIT {
         }
         JsonNode sarif = new ObjectMapper().readTree(out.resolve("report.sarif").toFile());
         assertEquals("2.1.0", sarif.get("version").asText());
-        assertTrue(Files.readString(out.resolve("junit.xml")).contains("<testsuite"));
+        var junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(out.resolve("junit.xml").toFile());
+        int jsonFails = 0;
+        int jsonErrors = 0;
+        for (JsonNode r : report.get("results")) {
+            jsonFails += r.get("status").asText().equals("FAIL") ? 1 : 0;
+            jsonErrors += r.get("status").asText().equals("ERROR") ? 1 : 0;
+        }
+        var suites = junit.getDocumentElement();
+        assertEquals(jsonFails, Integer.parseInt(suites.getAttribute("failures")), "JUnit failures = JSON FAIL results");
+        assertEquals(jsonErrors, Integer.parseInt(suites.getAttribute("errors")), "JUnit errors = JSON ERROR results");
+        assertEquals(report.get("results").size(), Integer.parseInt(suites.getAttribute("tests")), "one case per result");
     }
 
     @Test
@@ -139,9 +151,17 @@ class PipelineIT {
         Path offline = tmp.resolve("offline");
         JarRun eval = JarRun.run(Map.of(), "evaluate", facts.toString(), "--output", offline.toString());
         assertEquals(0, eval.exitCode(), eval.all());
-        for (String id : List.of("PG-SEC-001", "PG-SEC-006", "PG-SEC-010", "PG-SEC-019", "PG-SEC-026")) {
-            assertEquals(result(json(live), id).get("status").asText(), result(json(offline), id).get("status").asText(), id);
+        int compared = 0;
+        for (JsonNode r : json(live).get("results")) {
+            String id = r.get("ruleId").asText();
+            // activity facts (backends, connections) move between the two collections; everything else is fixed
+            if (!id.equals("PG-TUN-021") && !id.equals("PG-SEC-035")) {
+                assertEquals(r.get("status").asText(), result(json(offline), id).get("status").asText(), id);
+                compared++;
+            }
         }
+        assertTrue(compared > 100, "compared " + compared + " results");
+        assertFalse(Files.readString(facts).contains("demo-only"), "the roles' planted passwords are nowhere in the snapshot");
         Path redacted = tmp.resolve("redacted.json");
         assertEquals(0, JarRun.run(Map.of(), "collect", "--target", url, "--redact-names", "--output",
                 redacted.toString()).exitCode());
