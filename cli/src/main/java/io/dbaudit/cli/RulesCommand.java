@@ -44,7 +44,15 @@ final class RulesCommand implements Callable<Integer> {
                 out.printf("%-14s %-9s %-11s %-11s %s%n", r.id(), r.severity(), r.area().label(),
                         r.engines().stream().map(e -> e.label()).collect(Collectors.joining(",")), r.title());
             }
-            out.println(rules.size() + " rules");
+            // The catalog by engine and area, so a reader sees what each pack covers.
+            var byPack = new java.util.TreeMap<String, Long>();
+            for (RuleMeta r : rules) {
+                for (var e : r.engines()) {
+                    byPack.merge(e.label() + "/" + r.area().label(), 1L, Long::sum);
+                }
+            }
+            out.println(rules.size() + " rules: " + byPack.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
             return ExitCode.OK.code();
         }
     }
