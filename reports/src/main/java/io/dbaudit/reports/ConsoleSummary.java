@@ -217,7 +217,26 @@ public final class ConsoleSummary {
             report.targets().forEach(t -> ids.put(t.id(), true));
         }
         results.forEach(r -> ids.put(r.target(), true));
-        return new ArrayList<>(ids.keySet());
+        List<String> out = new ArrayList<>(ids.keySet());
+        out.sort(Comparator.comparing((String id) -> worstness(report, results, id)).reversed());
+        return out;
+    }
+
+    /**
+     * The fleet roll-up is worst first: targets that could not be scanned, then by failed results per
+     * severity (CRITICAL count first); the sort is stable, so equals keep the report's order.
+     */
+    private static String worstness(ScanReport report, List<RuleResult> results, String id) {
+        boolean unscanned = report.targets() != null && report.targets().stream()
+                .anyMatch(t -> Objects.equals(t.id(), id) && t.status() != null
+                        && !t.status().name().equals("COMPLETE") && !t.status().name().equals("PARTIAL"));
+        StringBuilder key = new StringBuilder(unscanned ? "1" : "0");
+        for (Severity s : SEVERITIES) {
+            long n = results.stream().filter(r -> Objects.equals(r.target(), id) && r.status() == Status.FAIL
+                    && r.severity() == s).count();
+            key.append(String.format("%06d", Math.min(n, 999_999)));
+        }
+        return key.toString();
     }
 
     /** Shortens to {@code max} code points, marking the cut so a truncated name is not mistaken for another. */

@@ -28,8 +28,9 @@ class ConsoleSummaryTest {
     void targetRowsCountResultsByStatusAndFailedBySeverity() {
         List<String> lines = new ConsoleSummary(120, false).render(SampleReports.hostile()).lines().toList();
         assertEquals("TARGET   STATUS       PASS  FAIL  ERROR  SKIPPED  CRIT  HIGH  MED  LOW  INFO", lines.get(0));
-        assertEquals("pg-prod  COMPLETE        1     1      1        1     1     0    0    0     0", lines.get(1));
-        assertEquals("cache-1  UNREACHABLE     0     0      0        0     0     0    0    0     0", lines.get(2));
+        // worst first: the target that could not be scanned leads the roll-up
+        assertEquals("cache-1  UNREACHABLE     0     0      0        0     0     0    0    0     0", lines.get(1));
+        assertEquals("pg-prod  COMPLETE        1     1      1        1     1     0    0    0     0", lines.get(2));
         assertEquals("Failing rules:", lines.get(4));
         assertTrue(lines.get(5).startsWith("SEVERITY  RULE        TARGET   TITLE"), lines.get(5));
         assertTrue(lines.get(6).startsWith("CRITICAL  PG-SEC-002  pg-prod  Superusers"), lines.get(6));
@@ -56,7 +57,7 @@ class ConsoleSummaryTest {
         assertTrue(header > 0, String.join("\n", lines));
         List<String> ids = lines.subList(header + 2, header + 6).stream().map(l -> l.split("\\s+")[1]).toList();
         assertEquals(List.of("R-CRIT", "R-HIGH-3", "R-HIGH-1", "R-MED"), ids);
-        assertTrue(lines.get(1).contains("     1     2    1    1     0"), "failed by severity: " + lines.get(1));
+        assertTrue(lines.get(2).contains("     1     2    1    1     0"), "failed by severity: " + lines.get(2));
     }
 
     @Test
@@ -85,5 +86,25 @@ class ConsoleSummaryTest {
                 .mapToObj(i -> new Finding("m" + i, "o" + i, Map.of(), null, null, "f" + i, null)).toList();
         return new RuleResult(id, "pg-prod", Status.FAIL, null, null, severity, Area.SECURITY, "t " + id, "sql",
                 "online", list);
+    }
+
+    @Test
+    void theRollUpPutsTheTargetWithTheWorstFindingsFirst() {
+        ScanReport base = SampleReports.hostile();
+        var t = base.targets().get(0);
+        var targets = List.of(
+                new io.dbaudit.model.result.TargetInfo("calm", t.engine(), "e", "17", t.status(), null, 1),
+                new io.dbaudit.model.result.TargetInfo("burning", t.engine(), "e", "17", t.status(), null, 1));
+        List<RuleResult> results = List.of(at(fail("R-LOW", Severity.LOW, 1), "calm"), at(fail("R-CRIT", Severity.CRITICAL, 1), "burning"));
+        ScanReport report = new ScanReport(base.schemaVersion(), base.tool(), base.startedAt(), base.finishedAt(),
+                targets, results, List.of(), null);
+        List<String> lines = new ConsoleSummary(100, false).render(report).lines().toList();
+        assertTrue(lines.get(1).startsWith("burning"), String.join("\n", lines));
+        assertTrue(lines.get(2).startsWith("calm"), String.join("\n", lines));
+    }
+
+    private static RuleResult at(RuleResult r, String target) {
+        return new RuleResult(r.ruleId(), target, r.status(), r.reason(), r.detail(), r.severity(), r.area(), r.title(),
+                r.remediationLanguage(), r.effect(), r.findings());
     }
 }
