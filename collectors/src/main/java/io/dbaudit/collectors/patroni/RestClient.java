@@ -2,6 +2,7 @@ package io.dbaudit.collectors.patroni;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbaudit.collectors.InspectingTls;
 import io.dbaudit.collectors.Secret;
 
 import java.io.IOException;
@@ -12,17 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Bounded HTTP(S) calls to a Patroni REST API. HTTPS accepts any certificate: we inspect (the chain becomes
@@ -55,7 +50,7 @@ final class RestClient {
         this.base = base;
         this.requestTimeout = requestTimeout;
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(acceptAnyChain()).version(HttpClient.Version.HTTP_1_1).build();
+                .sslContext(InspectingTls.acceptAnyChain()).version(HttpClient.Version.HTTP_1_1).build();
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + password.map(Secret::reveal).orElse("")).getBytes(StandardCharsets.UTF_8));
     }
@@ -106,48 +101,6 @@ final class RestClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted while calling " + request.uri(), false, e);
-        }
-    }
-
-    private static SSLContext acceptAnyChain() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AcceptAnyChain()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS implementation available", e);
-        }
-    }
-
-    /** Accepts every chain, without hostname checks: the facts record what was presented, the rules judge it. */
-    private static final class AcceptAnyChain extends X509ExtendedTrustManager {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

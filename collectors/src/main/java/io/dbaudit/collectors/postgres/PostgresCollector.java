@@ -1,5 +1,6 @@
 package io.dbaudit.collectors.postgres;
 
+import io.dbaudit.collectors.InspectingTls;
 import io.dbaudit.collectors.TargetUrls;
 
 import io.dbaudit.collectors.CollectOptions;
@@ -174,7 +175,7 @@ public final class PostgresCollector implements Collector {
             return;
         }
         try {
-            TlsProbe.Outcome outcome = TlsProbe.probe(connector.host(), connector.port(), options.connectTimeout());
+            InspectingTls.Outcome outcome = TlsProbe.probe(connector.host(), connector.port(), options.connectTimeout());
             ledger.add(outcome.state());
             ledger.succeeded(state);
             if (outcome.handshakeError() == null) {

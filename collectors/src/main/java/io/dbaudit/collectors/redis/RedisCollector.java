@@ -1,5 +1,6 @@
 package io.dbaudit.collectors.redis;
 
+import io.dbaudit.collectors.InspectingTls;
 import io.dbaudit.collectors.CollectOptions;
 import io.dbaudit.collectors.Collector;
 import io.dbaudit.collectors.PasswordSource;
@@ -239,7 +240,7 @@ public final class RedisCollector implements Collector {
             return;
         }
         try {
-            RedisTls.Outcome outcome = RedisTls.probe(host, port, options.connectTimeout());
+            InspectingTls.Outcome outcome = RedisTls.probe(host, port, options.connectTimeout());
             ledger.add(outcome.state());
             ledger.succeeded(state);
             if (outcome.handshakeError() == null) {
