@@ -152,6 +152,11 @@ class ReplicationAcceptanceIT {
         }
         // The primary's own reads use the pkey/region indexes only; orders_created_idx is read on the standby.
         planted.awaitReplayed(Duration.ofSeconds(30));
+        // Replay position alone proved not enough on a loaded machine: wait until the standby's own catalog
+        // shows the planted invalid index before replay is paused below.
+        ReplicationCluster.awaitTrue("standby sees the invalid index", Duration.ofSeconds(30), () -> planted.longValue(
+                planted.replica, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"
+                        + " AND indexrelid = 'app.customers_email_uniq'::regclass") == 1);
         try (Connection c = planted.connect(planted.replica, "postgres"); Statement s = c.createStatement()) {
             s.execute("SET enable_seqscan = off");
             s.execute("SELECT count(*) FROM app.orders WHERE created = date '2024-02-01'");
